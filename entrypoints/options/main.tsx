@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<main>Bitlens</main>, document.getElementById('app')!);

@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { resolveFlavour } from './scripts/flavour';
+
+// One build-time switch decides which Bitly the extension talks to: production builds know
+// only the real API host; test and demo builds point at the local stand-in (tests/fake-bitly).
+const flavour = resolveFlavour(process.env);
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: flavour.outDir,
+  vite: () => ({
+    plugins: [preact()],
+    define: {
+      __BITLY_API_BASE__: JSON.stringify(flavour.apiBase),
+      __BITLENS_FLAVOUR__: JSON.stringify(flavour.name),
+    },
+  }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    host_permissions: [flavour.hostPermission],
+  },
+});
