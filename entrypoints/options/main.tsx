@@ -1,2 +1,9 @@
 import { render } from 'preact';
-render(<main>Bitlens</main>, document.getElementById('app')!);
+import '@/components/theme.css';
+import './options.css';
+import { t } from '@/utils/i18n';
+import { OptionsApp } from './options-app';
+
+document.title = t('optionsTitle');
+document.documentElement.lang = t('langCode');
+render(<OptionsApp />, document.getElementById('app')!);

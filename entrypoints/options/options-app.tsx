@@ -1,0 +1,16 @@
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messages';
+import { TokenSection } from './token-section';
+
+/** The options page. `send` is injectable so the page can be rendered against fixtures. */
+export function OptionsApp({ send = sendMessage }: { send?: typeof sendMessage }) {
+  return (
+    <main class="options">
+      <header class="options-header">
+        <img src="/icon/48.png" alt="" width={32} height={32} />
+        <h1>{t('optionsTitle')}</h1>
+      </header>
+      <TokenSection send={send} />
+    </main>
+  );
+}

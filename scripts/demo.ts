@@ -1,0 +1,59 @@
+/**
+ * `npm run demo`: builds the demo-flavoured extension, starts the Bitly stand-in with sample
+ * data, and opens Chromium with Bitlens signed in to the sample account. With a display it opens
+ * a window and runs until the window closes; without one it runs headless and saves screenshots.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { DEMO_API_PORT } from './flavour';
+import { samplePageHtml } from './demo/sample-page';
+import { startFakeBitly } from '../tests/fake-bitly/server';
+import { SAMPLE } from '../tests/fake-bitly/data';
+import { extensionDir, launchWithExtension } from '../tests/e2e/extension';
+
+const headless = !process.env.DISPLAY;
+const shots = path.resolve('demo-screenshots');
+
+const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, BITLENS_FLAVOUR: 'demo' } });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const fake = await startFakeBitly({ port: DEMO_API_PORT });
+const pageServer = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(samplePageHtml()));
+await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
+const pageUrl = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}/`;
+console.log(`Bitly stand-in: ${fake.url}   sample page: ${pageUrl}`);
+
+const { context, extensionId } = await launchWithExtension(extensionDir('demo'), { headless });
+
+// Sign in through the real options page, as a user would.
+const options = await context.newPage();
+await options.goto(`chrome-extension://${extensionId}/options.html`);
+await options.getByLabel(/token/i).first().fill(SAMPLE.accounts.paid.token);
+await options.getByRole('button', { name: 'Check and save' }).click();
+await options.getByTestId('account').waitFor();
+console.log(`Signed in as ${SAMPLE.accounts.paid.login} (token ${SAMPLE.accounts.paid.token}).`);
+
+const sample = await context.newPage();
+await sample.goto(pageUrl);
+
+async function shutdown() {
+  await context.close().catch(() => {});
+  await fake.close();
+  pageServer.close();
+}
+
+if (headless) {
+  mkdirSync(shots, { recursive: true });
+  await options.setViewportSize({ width: 900, height: 700 });
+  await options.screenshot({ path: path.join(shots, 'options.png'), fullPage: true });
+  await sample.screenshot({ path: path.join(shots, 'sample-page.png'), fullPage: true });
+  console.log(`No display: ran headless. Screenshots saved in ${shots}`);
+  await shutdown();
+} else {
+  console.log('Chromium is open with Bitlens. Close the window or press Ctrl-C to stop.');
+  process.on('SIGINT', () => void shutdown().then(() => process.exit(0)));
+  context.on('close', () => void shutdown().then(() => process.exit(0)));
+}

@@ -1,0 +1,42 @@
+/**
+ * Launching Debian's Chromium with a built Bitlens (TOOLCHAIN.md). Shared by the e2e fixture,
+ * the demo and the benchmark.
+ */
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function extensionDir(flavour: 'production' | 'test' | 'demo'): string {
+  const out = flavour === 'production' ? '.output' : `.output/${flavour}`;
+  return path.resolve(out, 'chrome-mv3');
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+}
+
+export async function launchWithExtension(
+  dir: string,
+  { headless = true, userDataDir = '' }: { headless?: boolean; userDataDir?: string } = {},
+): Promise<LaunchedExtension> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless,
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, worker, extensionId: new URL(worker.url()).host };
+}

@@ -1,0 +1,65 @@
+/**
+ * The e2e fixture: per test, a fresh stand-in Bitly on the port the test build points at (a
+ * test may stop it to play "Bitly unreachable") and a fresh Chromium with the built test extension.
+ */
+import { test as base, expect, type Page, type Worker } from '@playwright/test';
+import { TEST_API_PORT } from '../../scripts/flavour';
+import { startFakeBitly, type FakeBitly } from '../fake-bitly/server';
+import { extensionDir, launchWithExtension } from './extension';
+
+interface Fixtures {
+  fake: FakeBitly;
+  extensionId: string;
+  background: Worker;
+}
+
+export const test = base.extend<Fixtures>({
+  fake: async ({}, use) => {
+    const fake = await startFakeBitly({ port: TEST_API_PORT });
+    await use(fake);
+    await fake.close();
+  },
+  context: async ({ fake: _startedFirst }, use) => {
+    const launched = await launchWithExtension(extensionDir('test'));
+    await use(launched.context);
+    await launched.context.close();
+  },
+  background: async ({ context }, use) => {
+    await use(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  },
+  extensionId: async ({ background }, use) => {
+    await use(new URL(background.url()).host);
+  },
+});
+
+export { expect };
+
+/** Page object for the options page. */
+export class OptionsPage {
+  constructor(
+    readonly page: Page,
+    private readonly extensionId: string,
+  ) {}
+
+  async open() {
+    await this.page.goto(`chrome-extension://${this.extensionId}/options.html`);
+    await expect(this.page.getByRole('heading', { name: 'Bitly access token' })).toBeVisible();
+  }
+
+  get tokenInput() {
+    return this.page.getByLabel(/token/i).first();
+  }
+
+  async submitToken(token: string) {
+    await this.tokenInput.fill(token);
+    await this.page.getByRole('button', { name: 'Check and save' }).click();
+  }
+
+  get status() {
+    return this.page.locator('#token-status');
+  }
+
+  get account() {
+    return this.page.getByTestId('account');
+  }
+}

@@ -1,0 +1,26 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { extensionDir } from './extension';
+
+// Reads the production build made by the test command (`npm run build` before the suites).
+const dir = extensionDir('production');
+
+test('the production manifest may reach only the real Bitly API', async () => {
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+  expect(manifest.host_permissions).toEqual(['https://api-ssl.bitly.com/*']);
+  expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  expect(manifest.permissions).not.toContain('<all_urls>');
+  expect(manifest.externally_connectable).toBeUndefined();
+});
+
+test('the production bundle holds no stand-in address', async () => {
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.js'));
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files) {
+    const code = await readFile(path.join(dir, file), 'utf8');
+    expect(code, file).not.toMatch(/127\.0\.0\.1|localhost/);
+  }
+  const background = await readFile(path.join(dir, 'background.js'), 'utf8');
+  expect(background).toContain('https://api-ssl.bitly.com');
+});

@@ -1,0 +1,80 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CACHE_PREFIX, StatsCache } from './stats-cache';
+
+let clock = 1_000_000;
+const now = () => clock;
+const area = () => fakeBrowser.storage.local as never;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  clock = 1_000_000;
+});
+
+describe('StatsCache', () => {
+  it('returns what was stored, with the time it was fetched', async () => {
+    const cache = new StatsCache({ area: area(), now });
+    await cache.set('paula|bit.ly/a|clicks|day|30', { total: 5 });
+    expect(await cache.get('paula|bit.ly/a|clicks|day|30')).toEqual({ value: { total: 5 }, fetchedAt: 1_000_000 });
+    expect(await cache.get('paula|bit.ly/b|clicks|day|30')).toBeUndefined();
+  });
+
+  it('survives a service-worker restart (a new instance over the same storage)', async () => {
+    await new StatsCache({ area: area(), now }).set('k', [1, 2, 3]);
+    const afterRestart = new StatsCache({ area: area(), now });
+    expect(await afterRestart.get('k')).toEqual({ value: [1, 2, 3], fetchedAt: 1_000_000 });
+    expect(await afterRestart.size()).toBeGreaterThan(0);
+  });
+
+  it('serves repeated reads from memory, without touching storage', async () => {
+    const cache = new StatsCache({ area: area(), now });
+    await cache.set('k', 'v');
+    await fakeBrowser.storage.local.remove(CACHE_PREFIX + 'k');
+    expect(await cache.get('k')).toMatchObject({ value: 'v' });
+  });
+
+  it('evicts the least recently used entries beyond the size cap', async () => {
+    const value = 'x'.repeat(100); // about 140 bytes an entry: three fit under 450
+    const cache = new StatsCache({ area: area(), now, maxBytes: 450 });
+    for (const key of ['a', 'b', 'c']) {
+      clock += 1000;
+      await cache.set(key, value);
+    }
+    clock += 1000;
+    await cache.get('a'); // a is now the most recently used, b the least
+    clock += 1000;
+    await cache.set('d', value);
+    expect(await cache.size()).toBeLessThanOrEqual(450);
+    const stored = Object.keys(await fakeBrowser.storage.local.get(null));
+    expect(stored.sort()).toEqual(['cache:a', 'cache:c', 'cache:d']);
+    const left = await Promise.all(['a', 'b', 'c', 'd'].map(async (k) => ((await cache.get(k)) ? k : null)));
+    expect(left.filter(Boolean)).toEqual(['a', 'c', 'd']);
+  });
+
+  it('stays within the cap across restarts', async () => {
+    const first = new StatsCache({ area: area(), now, maxBytes: 600 });
+    for (const key of ['a', 'b', 'c']) await first.set(key, 'y'.repeat(100));
+    const second = new StatsCache({ area: area(), now, maxBytes: 600 });
+    for (const key of ['d', 'e']) await second.set(key, 'y'.repeat(100));
+    expect(await second.size()).toBeLessThanOrEqual(600);
+    expect(await second.get('a')).toBeUndefined();
+  });
+
+  it('replacing an entry does not count it twice', async () => {
+    const cache = new StatsCache({ area: area(), now });
+    await cache.set('k', 'short');
+    const once = await cache.size();
+    await cache.set('k', 'short');
+    expect(await cache.size()).toBe(once);
+  });
+
+  it('clear() empties memory and storage but leaves other stored values alone', async () => {
+    await fakeBrowser.storage.local.set({ settings: { v: 1 } });
+    const cache = new StatsCache({ area: area(), now });
+    await cache.set('k', 'v');
+    await cache.clear();
+    expect(await cache.get('k')).toBeUndefined();
+    expect(await cache.size()).toBe(0);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: { v: 1 } });
+  });
+});

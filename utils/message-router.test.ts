@@ -1,0 +1,74 @@
+import { describe, it, expect, vi } from 'vitest';
+import { createMessageRouter, classifySender, type Handlers } from './message-router';
+
+const self = { id: 'bitlens-id', origin: 'chrome-extension://bitlens-id/' };
+const page = { id: self.id, url: `${self.origin}options.html` };
+const contentScript = { id: self.id, url: 'https://example.com/', tab: { id: 3 } as never };
+const otherExtension = { id: 'someone-else', url: 'chrome-extension://someone-else/page.html' };
+
+function setup() {
+  const handlers = {
+    getAccount: vi.fn(async () => ({ signedIn: false as const })),
+    saveToken: vi.fn(async () => ({ ok: false as const, problem: 'empty' as const })),
+    signOut: vi.fn(async () => ({ signedIn: false as const })),
+  } satisfies Handlers;
+  return { handlers, route: createMessageRouter(handlers, self) };
+}
+
+describe('classifySender', () => {
+  it.each([
+    ['an extension page', page, 'extension-page'],
+    ['a content script', contentScript, 'content-script'],
+    ['another extension', otherExtension, null],
+    ['no id at all', { url: 'https://example.com/' }, null],
+    ['this id but neither page nor tab', { id: self.id }, null],
+  ])('%s', (_, sender, kind) => {
+    expect(classifySender(sender, self)).toBe(kind);
+  });
+});
+
+describe('createMessageRouter', () => {
+  it('passes a valid message to its handler and wraps the reply', async () => {
+    const { handlers, route } = setup();
+    const reply = await route({ bitlens: 1, type: 'saveToken', data: { token: 'abc' } }, page);
+    expect(handlers.saveToken).toHaveBeenCalledWith({ token: 'abc' }, page);
+    expect(reply).toEqual({ ok: true, value: { ok: false, problem: 'empty' } });
+  });
+
+  it('leaves messages that are not Bitlens’ unanswered', () => {
+    const { route } = setup();
+    expect(route('hello', page)).toBeUndefined();
+    expect(route({ type: 'getAccount' }, page)).toBeUndefined();
+    expect(route(null, page)).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown type', { bitlens: 1, type: 'deleteEverything', data: {} }],
+    ['a wrong protocol version', { bitlens: 2, type: 'getAccount', data: {} }],
+    ['a missing field', { bitlens: 1, type: 'saveToken', data: {} }],
+    ['a field of the wrong type', { bitlens: 1, type: 'saveToken', data: { token: 42 } }],
+    ['an extra field', { bitlens: 1, type: 'getAccount', data: { sneaky: true } }],
+    ['a huge token', { bitlens: 1, type: 'saveToken', data: { token: 'x'.repeat(5000) } }],
+  ])('rejects %s without calling any handler', async (_, message) => {
+    const { handlers, route } = setup();
+    const reply = await route(message, page);
+    expect(reply).toMatchObject({ ok: false });
+    for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a content script', contentScript],
+    ['another extension', otherExtension],
+  ])('refuses token messages from %s', async (_, sender) => {
+    const { handlers, route } = setup();
+    const reply = await route({ bitlens: 1, type: 'saveToken', data: { token: 'abc' } }, sender);
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('not allowed') });
+    expect(handlers.saveToken).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler failure into an error reply', async () => {
+    const { handlers, route } = setup();
+    handlers.getAccount.mockRejectedValueOnce(new Error('storage broke'));
+    expect(await route({ bitlens: 1, type: 'getAccount', data: {} }, page)).toEqual({ ok: false, error: 'storage broke' });
+  });
+});
