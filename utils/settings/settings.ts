@@ -1,0 +1,90 @@
+/**
+ * The user's settings: one stored item with a schema version. The valibot schema is the source
+ * of the type and is checked on every load, so a damaged value falls back field by field rather
+ * than losing everything. Each version step has one migration (see settings.test.ts fixtures).
+ */
+import * as v from 'valibot';
+import { storage } from 'wxt/utils/storage';
+
+export const CARD_FACETS = ['clicks', 'countries', 'referrers'] as const;
+export const RANGES = ['7d', '30d', '90d', 'all'] as const;
+export const UNITS = ['hour', 'day', 'week', 'month'] as const;
+
+export const DEFAULT_SETTINGS = {
+  unit: 'day',
+  range: '30d',
+  hoverEnabled: true,
+  hoverDelayMs: 350,
+  disabledSites: [],
+  cardFacets: [...CARD_FACETS],
+  cacheLifetimeMinutes: 10,
+  defaultGroupGuid: null,
+} as const satisfies Record<string, unknown>;
+
+const host = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253));
+
+export const SettingsSchema = v.object({
+  unit: v.fallback(v.picklist(UNITS), DEFAULT_SETTINGS.unit),
+  range: v.fallback(v.picklist(RANGES), DEFAULT_SETTINGS.range),
+  hoverEnabled: v.fallback(v.boolean(), DEFAULT_SETTINGS.hoverEnabled),
+  hoverDelayMs: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3000)), DEFAULT_SETTINGS.hoverDelayMs),
+  disabledSites: v.fallback(v.array(host), []),
+  cardFacets: v.fallback(v.array(v.picklist(CARD_FACETS)), [...CARD_FACETS]),
+  cacheLifetimeMinutes: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)), DEFAULT_SETTINGS.cacheLifetimeMinutes),
+  defaultGroupGuid: v.fallback(v.nullable(v.string()), null),
+});
+
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type SettingsPatch = Partial<Settings>;
+
+export const SETTINGS_VERSION = 2;
+
+/** Version 1 (0.1 drafts): `hover`, `hoverDelay` in seconds, `rangeDays`, `cacheMinutes`. */
+function fromV1(old: Record<string, unknown>): Record<string, unknown> {
+  const { hover, hoverDelay, rangeDays, cacheMinutes, ...rest } = old;
+  const range = rangeDays === 7 ? '7d' : rangeDays === 90 ? '90d' : rangeDays === -1 ? 'all' : '30d';
+  return {
+    ...rest,
+    hoverEnabled: hover,
+    hoverDelayMs: typeof hoverDelay === 'number' ? Math.round(hoverDelay * 1000) : undefined,
+    range,
+    cacheLifetimeMinutes: cacheMinutes,
+  };
+}
+
+export const settingsMigrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  2: fromV1,
+};
+
+export function parseSettings(raw: unknown): Settings {
+  return v.parse(SettingsSchema, typeof raw === 'object' && raw !== null ? raw : {});
+}
+
+export const settingsItem = storage.defineItem<Record<string, unknown>>('local:settings', {
+  fallback: { ...DEFAULT_SETTINGS },
+  version: SETTINGS_VERSION,
+  migrations: settingsMigrations,
+});
+
+export async function loadSettings(): Promise<Settings> {
+  return parseSettings(await settingsItem.getValue());
+}
+
+/** Applies a partial change; the merged result is validated before it is stored. */
+export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
+  const next = parseSettings({ ...(await loadSettings()), ...patch });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => onChange(parseSettings(value)));
+}
+
+/** `units` for Bitly's metric endpoints from a range and unit (-1 = everything the plan keeps). */
+export function unitsFor(range: Settings['range'], unit: Settings['unit']): number {
+  if (range === 'all') return -1;
+  const days = Number.parseInt(range, 10);
+  const perDay: Record<Settings['unit'], number> = { hour: 24, day: 1, week: 1 / 7, month: 1 / 30 };
+  return Math.max(1, Math.ceil(days * perDay[unit]));
+}
