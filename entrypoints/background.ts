@@ -1,23 +1,69 @@
+/**
+ * The background service worker: the only holder of the token and the only caller of Bitly.
+ * It wires the client, cache, scheduler and services together and answers the message protocol.
+ */
 import { browser } from 'wxt/browser';
 import { createAccountService } from '@/utils/account/account-service';
-import { restrictStorageToExtension } from '@/utils/account/storage';
+import { accountItem, restrictStorageToExtension, tokenItem } from '@/utils/account/storage';
 import { createBitlyClient } from '@/utils/bitly/client';
+import { StatsCache } from '@/utils/cache/stats-cache';
 import { createMessageRouter } from '@/utils/message-router';
+import { RequestScheduler } from '@/utils/scheduler/request-scheduler';
+import { loadSettings, updateSettings } from '@/utils/settings/settings';
+import { AskerPorts } from '@/utils/stats/asker-ports';
+import { planGates } from '@/utils/stats/plan-gates';
+import { createStatsService, type Session } from '@/utils/stats/stats-service';
+
+async function readSession(): Promise<Session | null> {
+  const [token, account] = await Promise.all([tokenItem.getValue(), accountItem.getValue()]);
+  if (!token || !account) return null;
+  return {
+    token,
+    login: account.login,
+    defaultGroupGuid: account.defaultGroup.guid,
+    organizationGuid: account.organization?.guid ?? null,
+  };
+}
 
 export default defineBackground(() => {
   void restrictStorageToExtension();
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
-  const account = createAccountService({
-    clientFor: (token) => createBitlyClient({ baseUrl: __BITLY_API_BASE__, token }),
+  const clientFor = (token: string) => createBitlyClient({ baseUrl: __BITLY_API_BASE__, token });
+  const cache = new StatsCache({ area: browser.storage.local });
+  const forgetCachedData = async () => {
+    await Promise.all([cache.clear(), planGates.clear()]);
+  };
+  const askers = new AskerPorts(self);
+  const stats = createStatsService({
+    cache,
+    scheduler: new RequestScheduler(),
+    session: readSession,
+    clientFor,
+    settings: loadSettings,
+    planGates,
+    askers,
   });
+  // A new or removed token must never show the previous account's numbers.
+  const account = createAccountService({ clientFor, onAccountChanged: forgetCachedData });
 
   const router = createMessageRouter(
     {
       getAccount: () => account.getState(),
       saveToken: ({ token }) => account.saveToken(token),
       signOut: () => account.signOut(),
+      getLinkFacet: (request) => stats.getLinkFacet(request),
+      getAccountFacet: (request) => stats.getAccountFacet(request),
+      getBrandedHosts: () => stats.getBrandedHosts(),
+      getSettings: () => loadSettings(),
+      updateSettings: (patch) => updateSettings(patch),
+      clearCache: async () => {
+        await forgetCachedData();
+        return null;
+      },
     },
-    { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
+    self,
   );
   browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  browser.runtime.onConnect.addListener(askers.attach);
 });

@@ -1,5 +1,6 @@
 import { describe, it, expect, vi } from 'vitest';
 import { createMessageRouter, classifySender, type Handlers } from './message-router';
+import { DEFAULT_SETTINGS } from './settings/settings';
 
 const self = { id: 'bitlens-id', origin: 'chrome-extension://bitlens-id/' };
 const page = { id: self.id, url: `${self.origin}options.html` };
@@ -11,6 +12,12 @@ function setup() {
     getAccount: vi.fn(async () => ({ signedIn: false as const })),
     saveToken: vi.fn(async () => ({ ok: false as const, problem: 'empty' as const })),
     signOut: vi.fn(async () => ({ signedIn: false as const })),
+    getLinkFacet: vi.fn(async () => ({ state: 'no-token' as const })),
+    getAccountFacet: vi.fn(async () => ({ state: 'no-token' as const })),
+    getBrandedHosts: vi.fn(async () => []),
+    getSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
+    updateSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
+    clearCache: vi.fn(async () => null),
   } satisfies Handlers;
   return { handlers, route: createMessageRouter(handlers, self) };
 }

@@ -5,16 +5,85 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import type { AccountFacetData, LinkFacetData } from './stats/facets';
+import type { Settings } from './settings/settings';
 
 /** Who sent a message, as the background sees it. */
 export type SenderKind = 'extension-page' | 'content-script';
 
 const empty = v.strictObject({});
 
+export const LINK_FACET_NAMES = [
+  'destination',
+  'info',
+  'clicks',
+  'clicksSummary',
+  'countries',
+  'cities',
+  'devices',
+  'referrers',
+  'referringDomains',
+  'referrersByDomains',
+] as const;
+export const ACCOUNT_FACET_NAMES = [
+  'groupClicks',
+  'groupCountries',
+  'groupReferringNetworks',
+  'topLinks',
+  'groupShortenCounts',
+  'organizationShortenCounts',
+] as const;
+export type LinkFacet = (typeof LINK_FACET_NAMES)[number];
+export type AccountFacet = (typeof ACCOUNT_FACET_NAMES)[number];
+export const PRIORITIES = ['interactive', 'normal', 'prefetch'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** The time window and asker of a stats request, shared by link and account facets. */
+const statsRequest = {
+  unit: v.optional(v.picklist(['minute', 'hour', 'day', 'week', 'month'])),
+  units: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-1), v.maxValue(100_000), v.notValue(0))),
+  unitReference: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/))),
+  size: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+  /** Who is waiting; the background drops queued work when that asker's port closes. */
+  askerId: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/))),
+  priority: v.optional(v.picklist(PRIORITIES)),
+  /** The user asked to refresh: skip a fresh cached answer. */
+  refresh: v.optional(v.boolean()),
+};
+
+const settingsPatch = v.partial(
+  v.strictObject({
+    unit: v.picklist(['hour', 'day', 'week', 'month']),
+    range: v.picklist(['7d', '30d', '90d', 'all']),
+    hoverEnabled: v.boolean(),
+    hoverDelayMs: v.number(),
+    disabledSites: v.pipe(v.array(v.string()), v.maxLength(1000)),
+    cardFacets: v.array(v.picklist(['clicks', 'countries', 'referrers'])),
+    cacheLifetimeMinutes: v.number(),
+    defaultGroupGuid: v.nullable(v.string()),
+  }),
+);
+
 export const requestSchemas = {
   getAccount: empty,
   saveToken: v.strictObject({ token: v.pipe(v.string(), v.maxLength(4096)) }),
   signOut: empty,
+  getLinkFacet: v.strictObject({
+    /** A short link as found on a page (href) or its `domain/hash` id; the background parses it. */
+    link: v.pipe(v.string(), v.maxLength(2048)),
+    facet: v.picklist(LINK_FACET_NAMES),
+    ...statsRequest,
+  }),
+  getAccountFacet: v.strictObject({
+    facet: v.picklist(ACCOUNT_FACET_NAMES),
+    /** Group (or organization) guid; defaults to the account's default group and its organization. */
+    guid: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/))),
+    ...statsRequest,
+  }),
+  getBrandedHosts: empty,
+  getSettings: empty,
+  updateSettings: settingsPatch,
+  clearCache: empty,
 } as const;
 
 export type MessageType = keyof typeof requestSchemas;
@@ -25,6 +94,12 @@ export const allowedSenders: { readonly [T in MessageType]: readonly SenderKind[
   getAccount: ['extension-page'],
   saveToken: ['extension-page'],
   signOut: ['extension-page'],
+  getLinkFacet: ['extension-page'],
+  getAccountFacet: ['extension-page'],
+  getBrandedHosts: ['extension-page', 'content-script'],
+  getSettings: ['extension-page'],
+  updateSettings: ['extension-page'],
+  clearCache: ['extension-page'],
 };
 
 export interface AccountSummary {
@@ -45,11 +120,55 @@ export type SaveTokenReply =
   | { ok: true; account: AccountSummary }
   | { ok: false; problem: TokenProblem };
 
+/** Why an answer could not be fetched, when it can be retried. */
+export type FailureReason = 'server' | 'timeout' | 'network' | 'malformed' | 'bad-request';
+
+/**
+ * What a surface must show for a stats request (PRODUCT.md §5). Stale data comes with its age
+ * and, when the refresh failed, why.
+ */
+export type FacetReply<T> =
+  | {
+      state: 'data';
+      data: T;
+      fetchedAt: number;
+      stale: boolean;
+      /** A refresh runs; a `facetUpdated` push follows on the asker's port. */
+      refreshing: boolean;
+      problem?: { state: 'rate-limited'; retryAt: number } | { state: 'error'; reason: FailureReason };
+    }
+  | { state: 'no-token' }
+  | { state: 'invalid-link' }
+  | { state: 'token-rejected' }
+  | { state: 'not-in-account' }
+  | { state: 'deleted' }
+  | { state: 'upgrade-required' }
+  | { state: 'rate-limited'; retryAt: number }
+  | { state: 'error'; reason: FailureReason }
+  /** The asker went away before the request started. */
+  | { state: 'cancelled' };
+
+export type LinkFacetRequest = RequestOf<'getLinkFacet'>;
+export type AccountFacetRequest = RequestOf<'getAccountFacet'>;
+
 export interface Replies {
   getAccount: AccountState;
   saveToken: SaveTokenReply;
   signOut: AccountState;
+  getLinkFacet: FacetReply<LinkFacetData<LinkFacet>>;
+  getAccountFacet: FacetReply<AccountFacetData<AccountFacet>>;
+  getBrandedHosts: string[];
+  getSettings: Settings;
+  updateSettings: Settings;
+  clearCache: null;
 }
+
+/**
+ * Messages the background pushes on an asker's port (`ASKER_PORT_PREFIX` + askerId): a facet of a
+ * link (`target` is its `domain/hash` id) or of a group/organization (its guid) was refreshed.
+ */
+export type AskerPush = { type: 'facetUpdated'; target: string; facet: string };
+export const ASKER_PORT_PREFIX = 'bitlens-asker:';
 
 /** What travels over `runtime.sendMessage`. */
 export interface Envelope<T extends MessageType = MessageType> {
@@ -68,4 +187,14 @@ export async function sendMessage<T extends MessageType>(type: T, data: RequestO
   if (!reply) throw new Error(`No answer to ${type}`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
+}
+
+/** `getLinkFacet` with the reply typed for the facet asked for. */
+export function askLinkFacet<F extends LinkFacet>(request: LinkFacetRequest & { facet: F }) {
+  return sendMessage('getLinkFacet', request) as Promise<FacetReply<LinkFacetData<F>>>;
+}
+
+/** `getAccountFacet` with the reply typed for the facet asked for. */
+export function askAccountFacet<F extends AccountFacet>(request: AccountFacetRequest & { facet: F }) {
+  return sendMessage('getAccountFacet', request) as Promise<FacetReply<AccountFacetData<F>>>;
 }

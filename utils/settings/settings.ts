@@ -10,32 +10,24 @@ export const CARD_FACETS = ['clicks', 'countries', 'referrers'] as const;
 export const RANGES = ['7d', '30d', '90d', 'all'] as const;
 export const UNITS = ['hour', 'day', 'week', 'month'] as const;
 
-export const DEFAULT_SETTINGS = {
-  unit: 'day',
-  range: '30d',
-  hoverEnabled: true,
-  hoverDelayMs: 350,
-  disabledSites: [],
-  cardFacets: [...CARD_FACETS],
-  cacheLifetimeMinutes: 10,
-  defaultGroupGuid: null,
-} as const satisfies Record<string, unknown>;
-
 const host = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253));
 
+/** Each field falls back to its default on its own, so one bad field does not reset the rest. */
 export const SettingsSchema = v.object({
-  unit: v.fallback(v.picklist(UNITS), DEFAULT_SETTINGS.unit),
-  range: v.fallback(v.picklist(RANGES), DEFAULT_SETTINGS.range),
-  hoverEnabled: v.fallback(v.boolean(), DEFAULT_SETTINGS.hoverEnabled),
-  hoverDelayMs: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3000)), DEFAULT_SETTINGS.hoverDelayMs),
-  disabledSites: v.fallback(v.array(host), []),
-  cardFacets: v.fallback(v.array(v.picklist(CARD_FACETS)), [...CARD_FACETS]),
-  cacheLifetimeMinutes: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)), DEFAULT_SETTINGS.cacheLifetimeMinutes),
+  unit: v.fallback(v.picklist(UNITS), 'day'),
+  range: v.fallback(v.picklist(RANGES), '30d'),
+  hoverEnabled: v.fallback(v.boolean(), true),
+  hoverDelayMs: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3000)), 350),
+  disabledSites: v.fallback(v.array(host), () => []),
+  cardFacets: v.fallback(v.array(v.picklist(CARD_FACETS)), () => [...CARD_FACETS]),
+  cacheLifetimeMinutes: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)), 10),
   defaultGroupGuid: v.fallback(v.nullable(v.string()), null),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingsPatch = Partial<Settings>;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(v.parse(SettingsSchema, {}));
 
 export const SETTINGS_VERSION = 2;
 
@@ -61,7 +53,7 @@ export function parseSettings(raw: unknown): Settings {
 }
 
 export const settingsItem = storage.defineItem<Record<string, unknown>>('local:settings', {
-  fallback: { ...DEFAULT_SETTINGS },
+  fallback: {},
   version: SETTINGS_VERSION,
   migrations: settingsMigrations,
 });

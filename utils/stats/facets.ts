@@ -1,0 +1,51 @@
+/**
+ * Every analytics facet the background answers, and how each is fetched. The reply types of the
+ * message protocol are derived from this table, which in turn takes its types from the client.
+ */
+import type { BitlyClient, FacetQuery, RequestOptions } from '../bitly/client';
+import type { AccountFacet, LinkFacet } from '../messages';
+
+/** How long an answer stays fresh: a destination rarely changes; numbers follow the settings. */
+export type Lifetime = 'numbers' | 'long';
+export const LONG_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+export interface FacetDef<Target, R> {
+  fetch(client: BitlyClient, target: Target, q: FacetQuery, o: RequestOptions): Promise<R>;
+  /** Whether the time window (unit, units, unit_reference) and size take part. */
+  windowed: boolean;
+  lifetime: Lifetime;
+}
+
+const facet = <Target, R>(def: FacetDef<Target, R>) => def;
+
+/** Facets of one bitlink (`target` is its `domain/hash` id). */
+export const LINK_FACETS = {
+  destination: facet({ fetch: (c, id: string, _q, o) => c.expand(id, o), windowed: false, lifetime: 'long' }),
+  info: facet({ fetch: (c, id: string, _q, o) => c.getBitlink(id, o), windowed: false, lifetime: 'numbers' }),
+  clicks: facet({ fetch: (c, id: string, q, o) => c.getClicks(id, q, o), windowed: true, lifetime: 'numbers' }),
+  /** v3's `rollup=true`. */
+  clicksSummary: facet({ fetch: (c, id: string, q, o) => c.getClicksSummary(id, q, o), windowed: true, lifetime: 'numbers' }),
+  countries: facet({ fetch: (c, id: string, q, o) => c.getCountries(id, q, o), windowed: true, lifetime: 'numbers' }),
+  cities: facet({ fetch: (c, id: string, q, o) => c.getCities(id, q, o), windowed: true, lifetime: 'numbers' }),
+  devices: facet({ fetch: (c, id: string, q, o) => c.getDevices(id, q, o), windowed: true, lifetime: 'numbers' }),
+  referrers: facet({ fetch: (c, id: string, q, o) => c.getReferrers(id, q, o), windowed: true, lifetime: 'numbers' }),
+  referringDomains: facet({ fetch: (c, id: string, q, o) => c.getReferringDomains(id, q, o), windowed: true, lifetime: 'numbers' }),
+  referrersByDomains: facet({ fetch: (c, id: string, q, o) => c.getReferrersByDomains(id, q, o), windowed: true, lifetime: 'numbers' }),
+} satisfies Record<LinkFacet, FacetDef<string, unknown>>;
+
+/** Facets of the account (F6); `target` is a group guid, or an organization guid where named so. */
+export const ACCOUNT_FACETS = {
+  groupClicks: facet({ fetch: (c, guid: string, q, o) => c.getGroupClicks(guid, q, o), windowed: true, lifetime: 'numbers' }),
+  groupCountries: facet({ fetch: (c, guid: string, q, o) => c.getGroupCountries(guid, q, o), windowed: true, lifetime: 'numbers' }),
+  groupReferringNetworks: facet({ fetch: (c, guid: string, _q, o) => c.getGroupReferringNetworks(guid, o), windowed: false, lifetime: 'numbers' }),
+  topLinks: facet({ fetch: (c, guid: string, q, o) => c.getGroupTopLinks(guid, q, o), windowed: true, lifetime: 'numbers' }),
+  groupShortenCounts: facet({ fetch: (c, guid: string, q, o) => c.getGroupShortenCounts(guid, q, o), windowed: true, lifetime: 'numbers' }),
+  organizationShortenCounts: facet({
+    fetch: (c, guid: string, q, o) => c.getOrganizationShortenCounts(guid, q, o),
+    windowed: true,
+    lifetime: 'numbers',
+  }),
+} satisfies Record<AccountFacet, FacetDef<string, unknown>>;
+
+export type LinkFacetData<F extends LinkFacet> = Awaited<ReturnType<(typeof LINK_FACETS)[F]['fetch']>>;
+export type AccountFacetData<F extends AccountFacet> = Awaited<ReturnType<(typeof ACCOUNT_FACETS)[F]['fetch']>>;

@@ -1,0 +1,230 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BitlyError, type BitlyErrorKind } from '../bitly/errors';
+import type { BitlyClient } from '../bitly/client';
+import { StatsCache } from '../cache/stats-cache';
+import { RequestScheduler } from '../scheduler/request-scheduler';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings/settings';
+import { planGates } from './plan-gates';
+import { createStatsService, type Session } from './stats-service';
+
+const paula: Session = { token: 'tok-paula', login: 'paula', defaultGroupGuid: 'Bg1', organizationGuid: 'Oa1' };
+const freya: Session = { token: 'tok-freya', login: 'freya', defaultGroupGuid: 'Bf1', organizationGuid: null };
+
+const clicksOf = (n: number) => ({ unit: 'day', units: 30, link_clicks: [{ clicks: n, date: '2026-11-23T00:00:00+0000' }] });
+
+function fakeClient(token: string) {
+  return {
+    token,
+    getClicks: vi.fn(async (_id: string, _q: object, _o: object) => clicksOf(token === 'tok-paula' ? 7 : 1)),
+    getCountries: vi.fn(async () => ({ facet: 'countries', metrics: [{ clicks: 3, value: 'DE' }] })),
+    getCities: vi.fn(async () => {
+      throw new BitlyError('upgrade-required', { status: 402 });
+    }),
+    expand: vi.fn(async (id: string) => ({ id, long_url: 'https://example.com/', link: `https://${id}` })),
+    getBsds: vi.fn(async () => ({ bsds: ['Brnd.example'] })),
+    getGroupClicks: vi.fn(async () => ({ data: [{ ts: '2026-11-23', count: 4 }] })),
+  };
+}
+
+function setup({ session = paula as Session | null, settings = DEFAULT_SETTINGS as Settings } = {}) {
+  const clients = new Map<string, ReturnType<typeof fakeClient>>();
+  const clientFor = (token: string) => {
+    if (!clients.has(token)) clients.set(token, fakeClient(token));
+    return clients.get(token)!;
+  };
+  const current = { session };
+  const pushes: Array<[string, unknown]> = [];
+  const service = createStatsService({
+    cache: new StatsCache({ area: fakeBrowser.storage.local as never }),
+    scheduler: new RequestScheduler(),
+    session: async () => current.session,
+    clientFor: clientFor as unknown as (token: string) => BitlyClient,
+    settings: async () => parseSettings(settings),
+    planGates,
+    askers: { signal: () => undefined, push: (id, message) => pushes.push([id, message]) },
+  });
+  return { service, client: (s: Session = paula) => clientFor(s.token), current, pushes };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('stats service: answers and cache', () => {
+  it('fetches once, then answers from the cache while fresh', async () => {
+    const { service, client } = setup();
+    const first = await service.getLinkFacet({ link: 'https://bit.ly/Abc1234', facet: 'clicks' });
+    const second = await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    expect(first).toMatchObject({ state: 'data', stale: false, refreshing: false, data: clicksOf(7) });
+    expect(second).toEqual(first);
+    expect(client().getClicks).toHaveBeenCalledTimes(1);
+    expect(client().getClicks).toHaveBeenCalledWith('bit.ly/Abc1234', { unit: 'day', units: 30, unitReference: undefined, size: undefined }, {});
+  });
+
+  it('uses the settings’ unit and range unless the request names its own', async () => {
+    const { service, client } = setup({ settings: { ...DEFAULT_SETTINGS, unit: 'week', range: '90d' } });
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', unit: 'hour', units: 24 });
+    expect(client().getClicks.mock.calls.map((c) => c[1])).toMatchObject([
+      { unit: 'week', units: 13 },
+      { unit: 'hour', units: 24 },
+    ]);
+  });
+
+  it('after the lifetime, serves the stale answer with its age while one refresh runs, then announces it', async () => {
+    const { service, client, pushes } = setup();
+    const t0 = Date.now();
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    vi.setSystemTime(t0 + 11 * 60_000);
+    client().getClicks.mockImplementationOnce(() => new Promise((resolve) => setTimeout(() => resolve(clicksOf(9)), 100)));
+    const stale = await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', askerId: 'card-1' });
+    expect(stale).toMatchObject({ state: 'data', stale: true, refreshing: true, fetchedAt: t0 });
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', askerId: 'card-2' });
+    await vi.runAllTimersAsync();
+    expect(client().getClicks).toHaveBeenCalledTimes(2);
+    expect(pushes.map(([id]) => id).sort()).toEqual(['card-1', 'card-2']);
+    const fresh = await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    expect(fresh).toMatchObject({ stale: false, data: clicksOf(9) });
+  });
+
+  it('keeps destinations for a day', async () => {
+    const { service, client } = setup();
+    const t0 = Date.now();
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'destination' });
+    vi.setSystemTime(t0 + 23 * 3_600_000);
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'destination' })).toMatchObject({ stale: false });
+    expect(client().expand).toHaveBeenCalledTimes(1);
+  });
+
+  it('a refresh request bypasses a fresh answer', async () => {
+    const { service, client } = setup();
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', refresh: true })).toMatchObject({ refreshing: true });
+    await vi.runAllTimersAsync();
+    expect(client().getClicks).toHaveBeenCalledTimes(2);
+  });
+
+  it('never shows one account’s numbers to another', async () => {
+    const { service, current } = setup();
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toMatchObject({ data: clicksOf(7) });
+    current.session = freya;
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toMatchObject({ data: clicksOf(1) });
+  });
+
+  it('answers account facets for the default group', async () => {
+    const { service, client } = setup();
+    expect(await service.getAccountFacet({ facet: 'groupClicks' })).toMatchObject({ state: 'data' });
+    expect(client().getGroupClicks).toHaveBeenCalledWith('Bg1', expect.anything(), {});
+  });
+
+  it('lists branded hosts in lower case', async () => {
+    const { service } = setup();
+    expect(await service.getBrandedHosts()).toEqual(['brnd.example']);
+  });
+
+  it('recognises links on the account’s branded domains', async () => {
+    const { service, client } = setup();
+    expect(await service.getLinkFacet({ link: 'https://brnd.example/Sale', facet: 'destination' })).toMatchObject({ state: 'data' });
+    expect(client().expand).toHaveBeenCalledWith('brnd.example/Sale', {});
+  });
+});
+
+describe('stats service: what each failure answers (PRODUCT.md §5)', () => {
+  it('no token', async () => {
+    const { service } = setup({ session: null });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'no-token' });
+    expect(await service.getBrandedHosts()).toEqual([]);
+  });
+
+  it.each(['https://bit.ly/../../v4/user', 'https://bit.ly.evil.example/x', 'javascript:alert(1)', `https://bit.ly/${'a'.repeat(10_000)}`])(
+    'a crafted link (%s) is refused without any request',
+    async (link) => {
+      const { service, client } = setup();
+      expect(await service.getLinkFacet({ link: link.slice(0, 2048), facet: 'clicks' })).toEqual({ state: 'invalid-link' });
+      expect(client().getClicks).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each<[BitlyErrorKind, object]>([
+    ['token-rejected', { state: 'token-rejected' }],
+    ['not-in-account', { state: 'not-in-account' }],
+    ['gone', { state: 'deleted' }],
+    ['upgrade-required', { state: 'upgrade-required' }],
+    ['bad-request', { state: 'error', reason: 'bad-request' }],
+  ])('%s → %o, without retrying', async (kind, reply) => {
+    const { service, client } = setup();
+    client().getClicks.mockRejectedValue(new BitlyError(kind, { status: 400 }));
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual(reply);
+    expect(client().getClicks).toHaveBeenCalledTimes(1);
+  });
+
+  it.each<[BitlyErrorKind, object]>([
+    ['server', { state: 'error', reason: 'server' }],
+    ['timeout', { state: 'error', reason: 'timeout' }],
+    ['network', { state: 'error', reason: 'network' }],
+    ['malformed', { state: 'error', reason: 'malformed' }],
+  ])('%s → %o after 2 automatic retries', async (kind, reply) => {
+    const { service, client } = setup();
+    client().getClicks.mockRejectedValue(new BitlyError(kind));
+    const answer = service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    await vi.runAllTimersAsync();
+    expect(await answer).toEqual(reply);
+    expect(client().getClicks).toHaveBeenCalledTimes(3);
+  });
+
+  it('rate limited → "retrying at" a time after the shared backoff', async () => {
+    const { service, client } = setup();
+    client().getClicks.mockRejectedValue(new BitlyError('rate-limited', { status: 429 }));
+    const t0 = Date.now();
+    const answer = service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    await vi.runAllTimersAsync();
+    const reply = await answer;
+    expect(reply).toMatchObject({ state: 'rate-limited' });
+    expect((reply as { retryAt: number }).retryAt).toBeGreaterThan(t0);
+  });
+
+  it('rate limited with cached data → the stale data with its age and the reason', async () => {
+    const { service, client } = setup();
+    const t0 = Date.now();
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    vi.setSystemTime(t0 + 20 * 60_000);
+    client().getClicks.mockRejectedValue(new BitlyError('rate-limited', { status: 429 }));
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toMatchObject({
+      state: 'data',
+      stale: true,
+      fetchedAt: t0,
+      data: clicksOf(7),
+    });
+  });
+
+  it('remembers a plan gate per account and does not ask again', async () => {
+    const { service, client, current } = setup();
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'cities' })).toEqual({ state: 'upgrade-required' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'cities' })).toEqual({ state: 'upgrade-required' });
+    expect(client().getCities).toHaveBeenCalledTimes(1);
+    current.session = freya;
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'cities' });
+    expect(client(freya).getCities).toHaveBeenCalledTimes(1);
+  });
+
+  it('remembers that a link is not in the account (no repeat requests on hover)', async () => {
+    const { service, client } = setup();
+    client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'not-in-account' });
+    expect(client().getClicks).toHaveBeenCalledTimes(1);
+  });
+
+  it('no error reply carries the token', async () => {
+    const { service, client } = setup();
+    client().getClicks.mockRejectedValue(new Error(`boom ${paula.token}`));
+    const reply = service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    await vi.runAllTimersAsync();
+    expect(JSON.stringify(await reply)).not.toContain(paula.token);
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * The one service every surface asks for numbers: it answers from the cache when it can, fetches
+ * through the scheduler when it must, and turns every failure into the answer PRODUCT.md §5
+ * prescribes. The token is read per request and never leaves this module except to the client.
+ */
+import { parseBitlink } from '../bitly/link';
+import { isAbortError, isBitlyError } from '../bitly/errors';
+import type { BitlyClient, FacetQuery } from '../bitly/client';
+import type { StatsCache } from '../cache/stats-cache';
+import { RateLimitedError, type RequestScheduler } from '../scheduler/request-scheduler';
+import { unitsFor, type Settings } from '../settings/settings';
+import type {
+  AccountFacetRequest,
+  AskerPush,
+  FacetReply,
+  FailureReason,
+  LinkFacetRequest,
+  Replies,
+} from '../messages';
+import { ACCOUNT_FACETS, LINK_FACETS, LONG_LIFETIME_MS, type FacetDef } from './facets';
+import type { PlanGates } from './plan-gates';
+
+export interface Session {
+  token: string;
+  login: string;
+  defaultGroupGuid: string;
+  organizationGuid: string | null;
+}
+
+export interface StatsServiceDeps {
+  cache: StatsCache;
+  scheduler: RequestScheduler;
+  session(): Promise<Session | null>;
+  clientFor(token: string): BitlyClient;
+  settings(): Promise<Settings>;
+  planGates: PlanGates;
+  askers: { signal(askerId?: string): AbortSignal | undefined; push(askerId: string, message: AskerPush): void };
+  now?: () => number;
+}
+
+/** What the cache keeps: the data, or a lasting "no" that is as worth remembering. */
+type Stored<T> = { data: T } | { refused: 'not-in-account' | 'deleted' };
+
+type AnyFacetDef = FacetDef<string, unknown>;
+type Reply = FacetReply<unknown>;
+
+interface Job {
+  key: string;
+  def: AnyFacetDef;
+  target: string;
+  query: FacetQuery;
+  session: Session;
+  facet: string;
+}
+
+const BRANDED_HOSTS_FACET: AnyFacetDef = {
+  fetch: async (client, _target, _q, o) => (await client.getBsds(o)).bsds,
+  windowed: false,
+  lifetime: 'long',
+};
+
+export function createStatsService(deps: StatsServiceDeps) {
+  const now = deps.now ?? Date.now;
+  /** Askers to tell when a refresh of a cache key lands. */
+  const watchers = new Map<string, Set<string>>();
+
+  function windowOf(
+    request: Pick<LinkFacetRequest, 'unit' | 'units' | 'unitReference' | 'size'>,
+    settings: Settings,
+  ): FacetQuery {
+    const unit = request.unit ?? settings.unit;
+    return {
+      unit,
+      units: request.units ?? unitsFor(settings.range, unit === 'minute' ? 'hour' : unit),
+      unitReference: request.unitReference,
+      size: request.size,
+    };
+  }
+
+  function keyOf(job: Omit<Job, 'key'>): string {
+    const window = job.def.windowed
+      ? [job.query.unit, job.query.units, job.query.unitReference ?? '', job.query.size ?? '']
+      : [];
+    return [job.session.login, job.target, job.facet, ...window].join('|');
+  }
+
+  function lifetimeOf(def: AnyFacetDef, settings: Settings): number {
+    return def.lifetime === 'long' ? LONG_LIFETIME_MS : settings.cacheLifetimeMinutes * 60_000;
+  }
+
+  /** Fetches through the scheduler and stores the answer (data or a lasting refusal). */
+  async function fetchAndStore(job: Job, priority: LinkFacetRequest['priority'], signal?: AbortSignal): Promise<Stored<unknown>> {
+    return deps.scheduler.schedule({
+      key: job.key,
+      priority,
+      signal,
+      run: async () => {
+        const client = deps.clientFor(job.session.token);
+        let stored: Stored<unknown>;
+        try {
+          stored = { data: await job.def.fetch(client, job.target, job.query, {}) };
+        } catch (error) {
+          if (isBitlyError(error) && (error.kind === 'not-in-account' || error.kind === 'gone')) {
+            stored = { refused: error.kind === 'gone' ? 'deleted' : 'not-in-account' };
+          } else {
+            throw error;
+          }
+        }
+        await deps.cache.set(job.key, stored, now());
+        return stored;
+      },
+    });
+  }
+
+  async function failureReply(error: unknown, job: Job): Promise<Reply> {
+    if (isAbortError(error)) return { state: 'cancelled' };
+    if (error instanceof RateLimitedError) return { state: 'rate-limited', retryAt: error.retryAt };
+    if (!isBitlyError(error)) return { state: 'error', reason: 'server' };
+    switch (error.kind) {
+      case 'token-rejected':
+        return { state: 'token-rejected' };
+      case 'upgrade-required':
+        await deps.planGates.remember(job.session.login, job.facet);
+        return { state: 'upgrade-required' };
+      case 'rate-limited':
+        return { state: 'rate-limited', retryAt: deps.scheduler.rateLimitedUntil || now() + 2_000 };
+      case 'not-in-account':
+        return { state: 'not-in-account' };
+      case 'gone':
+        return { state: 'deleted' };
+      default:
+        return { state: 'error', reason: error.kind as FailureReason };
+    }
+  }
+
+  function replyOf(stored: Stored<unknown>, fetchedAt: number, stale: boolean, refreshing: boolean): Reply {
+    if ('refused' in stored) return { state: stored.refused };
+    return { state: 'data', data: stored.data, fetchedAt, stale, refreshing };
+  }
+
+  /** Refreshes a cached answer in the background (once per key) and tells the waiting askers. */
+  function refreshInBackground(job: Job, askerId: string | undefined) {
+    const running = watchers.get(job.key);
+    if (running) {
+      if (askerId) running.add(askerId);
+      return;
+    }
+    const waiting = new Set(askerId ? [askerId] : []);
+    watchers.set(job.key, waiting);
+    fetchAndStore(job, 'normal')
+      .then(() => {
+        for (const id of waiting) deps.askers.push(id, { type: 'facetUpdated', target: job.target, facet: job.facet });
+      })
+      .catch(() => {})
+      .finally(() => watchers.delete(job.key));
+  }
+
+  async function answer(job: Job, request: Pick<LinkFacetRequest, 'refresh' | 'askerId' | 'priority'>, settings: Settings): Promise<Reply> {
+    if (await deps.planGates.has(job.session.login, job.facet)) return { state: 'upgrade-required' };
+    const cached = await deps.cache.get<Stored<unknown>>(job.key);
+    if (cached) {
+      const age = now() - cached.fetchedAt;
+      const fresh = age < lifetimeOf(job.def, settings);
+      if (fresh && !request.refresh) return replyOf(cached.value, cached.fetchedAt, false, false);
+      refreshInBackground(job, request.askerId);
+      return replyOf(cached.value, cached.fetchedAt, !fresh, true);
+    }
+    try {
+      const stored = await fetchAndStore(job, request.priority, deps.askers.signal(request.askerId));
+      return replyOf(stored, now(), false, false);
+    } catch (error) {
+      return failureReply(error, job);
+    }
+  }
+
+  async function brandedHostSet(session: Session): Promise<ReadonlySet<string>> {
+    return new Set(await service.getBrandedHosts(session));
+  }
+
+  const service = {
+    async getLinkFacet(request: LinkFacetRequest): Promise<Replies['getLinkFacet']> {
+      const session = await deps.session();
+      const ref = parseBitlink(request.link, session ? await brandedHostSet(session) : undefined);
+      if (!ref) return { state: 'invalid-link' };
+      if (!session) return { state: 'no-token' };
+      const settings = await deps.settings();
+      const def: AnyFacetDef = LINK_FACETS[request.facet];
+      const base = { def, target: ref.id, query: windowOf(request, settings), session, facet: request.facet };
+      // The facet table guarantees the data's type for the facet asked for.
+      return answer({ ...base, key: keyOf(base) }, request, settings) as Promise<Replies['getLinkFacet']>;
+    },
+
+    async getAccountFacet(request: AccountFacetRequest): Promise<Replies['getAccountFacet']> {
+      const session = await deps.session();
+      if (!session) return { state: 'no-token' };
+      const settings = await deps.settings();
+      const def: AnyFacetDef = ACCOUNT_FACETS[request.facet];
+      const target =
+        request.guid ??
+        (request.facet === 'organizationShortenCounts' ? session.organizationGuid : settings.defaultGroupGuid ?? session.defaultGroupGuid);
+      if (!target) return { state: 'error', reason: 'bad-request' };
+      const base = { def, target, query: windowOf(request, settings), session, facet: request.facet };
+      return answer({ ...base, key: keyOf(base) }, request, settings) as Promise<Replies['getAccountFacet']>;
+    },
+
+    /** The account's branded short domains, kept a day; an empty list when they cannot be read. */
+    async getBrandedHosts(known?: Session): Promise<string[]> {
+      const session = known ?? (await deps.session());
+      if (!session) return [];
+      const base = { def: BRANDED_HOSTS_FACET, target: 'bsds', query: { unit: 'day' as const, units: -1 }, session, facet: 'bsds' };
+      const reply = await answer({ ...base, key: keyOf(base) }, {}, await deps.settings());
+      return reply.state === 'data' ? (reply.data as string[]).map((host) => host.toLowerCase()) : [];
+    },
+  };
+  return service;
+}
+
+export type StatsService = ReturnType<typeof createStatsService>;
