@@ -1,0 +1,150 @@
+/**
+ * The one error taxonomy of the Bitly client. Everything the client throws is a `BitlyError`,
+ * except a caller's abort, which is rethrown as a DOM `AbortError` so the scheduler can tell a
+ * dropped request from a failed one (`isAbortError`).
+ *
+ * Messages are built only from our own strings, the HTTP status and Bitly's machine code (which
+ * must look like `FORBIDDEN`); Bitly's free-text `description` is never copied. The token is
+ * never passed in here.
+ */
+
+export type BitlyErrorKind =
+  | 'token-rejected'
+  | 'not-in-account'
+  | 'gone'
+  | 'upgrade-required'
+  | 'rate-limited'
+  | 'bad-request'
+  | 'server'
+  | 'timeout'
+  | 'network'
+  | 'malformed';
+
+/**
+ * What an endpoint is about, which decides how 403 and 404 read:
+ * - `account`: the token's own resources (user, groups, organizations, BSDs, group and
+ *   organization metrics, shorten);
+ * - `link`: one bitlink (the bitlink itself, its metrics, expand).
+ */
+export type EndpointScope = 'account' | 'link';
+
+const RETRYABLE: Readonly<Record<BitlyErrorKind, boolean>> = {
+  'token-rejected': false,
+  'not-in-account': false,
+  gone: false,
+  'upgrade-required': false,
+  // Retryable, but only after a backoff (Bitly sends no Retry-After; ENDPOINTS.md §5).
+  'rate-limited': true,
+  'bad-request': false,
+  server: true,
+  timeout: true,
+  network: true,
+  malformed: true,
+};
+
+const SUMMARY: Readonly<Record<BitlyErrorKind, string>> = {
+  'token-rejected': 'the access token was rejected',
+  'not-in-account': 'the link is not in this Bitly account',
+  gone: 'the link was deleted',
+  'upgrade-required': 'the Bitly plan does not include this data',
+  'rate-limited': 'Bitly rate limit reached',
+  'bad-request': 'Bitly refused the request',
+  server: 'Bitly had a server error',
+  timeout: 'Bitly did not answer in time',
+  network: 'Bitly could not be reached',
+  malformed: 'Bitly sent an unexpected response',
+};
+
+/** Bitly's machine codes (`FORBIDDEN`, `ALREADY_A_BITLY_LINK`, `INVALID_ARG_DOMAIN`, …). */
+const CODE_PATTERN = /^[A-Z][A-Z0-9_]{0,63}$/;
+
+export interface BitlyErrorDetails {
+  status?: number;
+  /** Bitly's `message` field. Dropped unless it looks like a machine code. */
+  code?: string;
+  /** Client method name, e.g. `getClicks`. */
+  operation?: string;
+  /** A short, token-free detail of our own (e.g. which field failed validation). */
+  detail?: string;
+}
+
+export class BitlyError extends Error {
+  override readonly name = 'BitlyError';
+  readonly kind: BitlyErrorKind;
+  readonly status?: number;
+  readonly code?: string;
+  readonly operation?: string;
+  readonly retryable: boolean;
+
+  constructor(kind: BitlyErrorKind, details: BitlyErrorDetails = {}) {
+    const code = details.code !== undefined && CODE_PATTERN.test(details.code) ? details.code : undefined;
+    const http = details.status === undefined ? '' : ` (HTTP ${details.status}${code ? ` ${code}` : ''})`;
+    const where = details.operation ? `Bitly ${details.operation}` : 'Bitly';
+    const detail = details.detail ? `: ${details.detail}` : '';
+    super(`${where}: ${SUMMARY[kind]}${http}${detail}`);
+    this.kind = kind;
+    this.status = details.status;
+    this.code = code;
+    this.operation = details.operation;
+    this.retryable = RETRYABLE[kind];
+  }
+}
+
+export function isBitlyError(error: unknown): error is BitlyError {
+  return error instanceof BitlyError;
+}
+
+/** True for the error the client throws when the caller aborted (and for any other AbortError). */
+export function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+/** The error to throw for a caller's abort: the signal's own reason when it is an AbortError. */
+export function abortErrorFor(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && reason.name === 'AbortError') return reason;
+  return new DOMException('The Bitly request was aborted.', 'AbortError');
+}
+
+/** True for Bitly's rate-limit codes seen on 403: `RATE_LIMIT_EXCEEDED`, and `*_LIMIT_EXCEEDED`
+ * such as `MONTHLY_LIMIT_EXCEEDED` (a monthly cap is a back-off case, not a bad token). */
+function isRateLimitCode(code: string | undefined): boolean {
+  return code !== undefined && /(^|_)LIMIT_EXCEEDED$/.test(code);
+}
+
+/**
+ * Maps a non-2xx HTTP answer to an error kind.
+ *
+ * - 401 → token-rejected (the spec declares no 401, but a bad token may get one).
+ * - 402 → upgrade-required (premium facets such as cities and devices).
+ * - 403 → rate-limited when Bitly's code is `RATE_LIMIT_EXCEEDED` (or another `*_LIMIT_EXCEEDED`)
+ *   or the `X-Ratelimit-Reason` header is present. Otherwise, on a link endpoint it means the
+ *   link belongs to another account (v4 scopes link data to the token's groups), so
+ *   not-in-account; on an account endpoint it means the token cannot act: token-rejected.
+ * - 404 → on a link endpoint the hash does not exist (or Bitly hides a foreign link behind 404):
+ *   not-in-account, which is what the user needs to see either way. On an account endpoint a 404
+ *   means we addressed something that is not there, typically a stale group or organization guid
+ *   from settings: bad-request, not retried, so the caller refreshes its guids.
+ * - 410 → gone (a deleted link).
+ * - 429 → rate-limited (`MONTHLY_LIMIT_EXCEEDED` and friends).
+ * - 400, 409, 417, 422 and any other 4xx → bad-request, keeping Bitly's code.
+ * - 5xx, and anything else that is not a success (e.g. an unfollowed 3xx) → server.
+ */
+export function errorKindForStatus(
+  status: number,
+  scope: EndpointScope,
+  code?: string,
+  hasRateLimitReason = false,
+): BitlyErrorKind {
+  if (status === 401) return 'token-rejected';
+  if (status === 402) return 'upgrade-required';
+  if (status === 403) {
+    if (hasRateLimitReason || isRateLimitCode(code)) return 'rate-limited';
+    return scope === 'link' ? 'not-in-account' : 'token-rejected';
+  }
+  if (status === 404) return scope === 'link' ? 'not-in-account' : 'bad-request';
+  if (status === 410) return 'gone';
+  if (status === 429) return 'rate-limited';
+  if (status >= 400 && status < 500) return 'bad-request';
+  return 'server';
+}
