@@ -31,7 +31,7 @@ const { context, extensionId } = await launchWithExtension(extensionDir('demo'),
 // Sign in through the real options page, as a user would.
 const options = await context.newPage();
 await options.goto(`chrome-extension://${extensionId}/options.html`);
-await options.getByLabel(/token/i).first().fill(SAMPLE.accounts.paid.token);
+await options.locator('input#token').fill(SAMPLE.accounts.paid.token);
 await options.getByRole('button', { name: 'Check and save' }).click();
 await options.getByTestId('account').waitFor();
 console.log(`Signed in as ${SAMPLE.accounts.paid.login} (token ${SAMPLE.accounts.paid.token}).`);

@@ -47,7 +47,7 @@ export class OptionsPage {
   }
 
   get tokenInput() {
-    return this.page.getByLabel(/token/i).first();
+    return this.page.locator('input#token');
   }
 
   async submitToken(token: string) {
