@@ -90,22 +90,21 @@ export function alphanumeric(prng: Prng, length: number): string {
 }
 
 /**
- * Splits `total` into integer parts proportional to `weights` (largest remainder), so the parts
- * always add up to exactly `total`. Ties are broken by index, which keeps it deterministic.
+ * Splits `total` into integer parts proportional to `weights`, rounding the running sum, so the
+ * parts always add up to exactly `total` (and each is within 1 of its exact share).
  */
 export function allocate(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  for (const w of weights) sum += w;
   if (total <= 0 || sum <= 0) return weights.map(() => 0);
-  const exact = weights.map((w) => (w / sum) * total);
-  const parts = exact.map(Math.floor);
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, rest: x - Math.floor(x) }))
-    .sort((a, b) => b.rest - a.rest || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    parts[i] = (parts[i] ?? 0) + 1;
-    left--;
+  const parts = new Array<number>(weights.length);
+  let running = 0;
+  let given = 0;
+  for (let i = 0; i < weights.length; i++) {
+    running += weights[i] ?? 0;
+    const upTo = i === weights.length - 1 ? total : Math.round((running / sum) * total);
+    parts[i] = upTo - given;
+    given = upTo;
   }
   return parts;
 }
