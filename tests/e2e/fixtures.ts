@@ -6,6 +6,7 @@ import { test as base, expect, type Page, type Worker } from '@playwright/test';
 import { TEST_API_PORT } from '../../scripts/flavour';
 import { startFakeBitly, type FakeBitly } from '../fake-bitly/server';
 import { extensionDir, launchWithExtension } from './extension';
+import type { MessageType, ReplyEnvelope, RequestOf } from '../../utils/messages';
 
 interface Fixtures {
   fake: FakeBitly;
@@ -62,4 +63,17 @@ export class OptionsPage {
   get account() {
     return this.page.getByTestId('account');
   }
+}
+
+/** Signs in through the options page, as a user would; leaves the page on the options page. */
+export async function signIn(page: Page, extensionId: string, token: string) {
+  const options = new OptionsPage(page, extensionId);
+  await options.open();
+  await options.submitToken(token);
+  await expect(options.account).toBeVisible();
+}
+
+/** Sends one protocol message from the extension page `page` is on, as a surface would. */
+export function ask<T extends MessageType>(page: Page, type: T, data: RequestOf<T>): Promise<ReplyEnvelope<T>> {
+  return page.evaluate(([type, data]) => chrome.runtime.sendMessage({ bitlens: 1, type, data }), [type, data] as const);
 }

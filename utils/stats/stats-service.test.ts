@@ -63,6 +63,7 @@ describe('stats service: answers and cache', () => {
     expect(first).toMatchObject({ state: 'data', stale: false, refreshing: false, data: clicksOf(7) });
     expect(second).toEqual(first);
     expect(client().getClicks).toHaveBeenCalledTimes(1);
+    expect(client().getBsds).not.toHaveBeenCalled(); // nothing but the facet itself on hover
     expect(client().getClicks).toHaveBeenCalledWith('bit.ly/Abc1234', { unit: 'day', units: 30, unitReference: undefined, size: undefined }, {});
   });
 

@@ -180,7 +180,8 @@ export function createStatsService(deps: StatsServiceDeps) {
   const service = {
     async getLinkFacet(request: LinkFacetRequest): Promise<Replies['getLinkFacet']> {
       const session = await deps.session();
-      const ref = parseBitlink(request.link, session ? await brandedHostSet(session) : undefined);
+      // Bitly's own hosts need no lookup; only other hosts are checked against the branded list.
+      const ref = parseBitlink(request.link) ?? (session ? parseBitlink(request.link, await brandedHostSet(session)) : null);
       if (!ref) return { state: 'invalid-link' };
       if (!session) return { state: 'no-token' };
       const settings = await deps.settings();
