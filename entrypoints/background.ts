@@ -9,7 +9,7 @@ import { createBitlyClient } from '@/utils/bitly/client';
 import { StatsCache } from '@/utils/cache/stats-cache';
 import { createMessageRouter } from '@/utils/message-router';
 import { RequestScheduler } from '@/utils/scheduler/request-scheduler';
-import { loadSettings, updateSettings } from '@/utils/settings/settings';
+import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/settings';
 import { AskerPorts } from '@/utils/stats/asker-ports';
 import { planGates } from '@/utils/stats/plan-gates';
 import { createStatsService, type Session } from '@/utils/stats/stats-service';
@@ -66,4 +66,5 @@ export default defineBackground(() => {
   );
   browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
   browser.runtime.onConnect.addListener(askers.attach);
+  watchSettings((settings) => askers.broadcast({ type: 'settingsChanged', settings }));
 });

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { AccountFacetData, LinkFacetData } from './stats/facets';
-import type { Settings } from './settings/settings';
+import { SettingsPatchSchema, type Settings } from './settings/settings-schema';
 
 /** Who sent a message, as the background sees it. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -51,19 +51,6 @@ const statsRequest = {
   refresh: v.optional(v.boolean()),
 };
 
-const settingsPatch = v.partial(
-  v.strictObject({
-    unit: v.picklist(['hour', 'day', 'week', 'month']),
-    range: v.picklist(['7d', '30d', '90d', 'all']),
-    hoverEnabled: v.boolean(),
-    hoverDelayMs: v.number(),
-    disabledSites: v.pipe(v.array(v.string()), v.maxLength(1000)),
-    cardFacets: v.array(v.picklist(['clicks', 'countries', 'referrers'])),
-    cacheLifetimeMinutes: v.number(),
-    defaultGroupGuid: v.nullable(v.string()),
-  }),
-);
-
 export const requestSchemas = {
   getAccount: empty,
   saveToken: v.strictObject({ token: v.pipe(v.string(), v.maxLength(4096)) }),
@@ -82,7 +69,7 @@ export const requestSchemas = {
   }),
   getBrandedHosts: empty,
   getSettings: empty,
-  updateSettings: settingsPatch,
+  updateSettings: SettingsPatchSchema,
   clearCache: empty,
 } as const;
 
@@ -164,10 +151,13 @@ export interface Replies {
 }
 
 /**
- * Messages the background pushes on an asker's port (`ASKER_PORT_PREFIX` + askerId): a facet of a
+ * Messages the background pushes on an asker's port (`ASKER_PORT_PREFIX` + askerId). A facet of a
  * link (`target` is its `domain/hash` id) or of a group/organization (its guid) was refreshed.
  */
-export type AskerPush = { type: 'facetUpdated'; target: string; facet: string };
+export type AskerPush =
+  | { type: 'facetUpdated'; target: string; facet: string }
+  /** Settings changed (in the options page or another window): surfaces apply them at once. */
+  | { type: 'settingsChanged'; settings: Settings };
 export const ASKER_PORT_PREFIX = 'bitlens-asker:';
 
 /** What travels over `runtime.sendMessage`. */

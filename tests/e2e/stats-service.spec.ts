@@ -130,3 +130,20 @@ test.describe('stats service, seen from an extension page', () => {
     expect([...(reply as { value: string[] }).value].sort()).toEqual([...SAMPLE.accounts.brand.bsds].sort());
   });
 });
+
+test('a settings change reaches an open surface at once, and bad values are refused', async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const pushed = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const port = chrome.runtime.connect({ name: 'bitlens-asker:settings-test' });
+        port.onMessage.addListener((message) => resolve(message));
+      }),
+  );
+  await page.waitForTimeout(100);
+  const updated = await ask(page, 'updateSettings', { hoverDelayMs: 600, disabledSites: ['News.Example'] });
+  expect(updated).toMatchObject({ ok: true, value: { hoverDelayMs: 600, disabledSites: ['news.example'] } });
+  expect(await pushed).toMatchObject({ type: 'settingsChanged', settings: { hoverDelayMs: 600 } });
+  expect(await ask(page, 'getSettings', {})).toMatchObject({ value: { hoverDelayMs: 600, unit: 'day' } });
+  expect(await ask(page, 'updateSettings', { hoverDelayMs: 'soon' } as never)).toMatchObject({ ok: false });
+});

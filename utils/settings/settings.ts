@@ -1,31 +1,13 @@
 /**
- * The user's settings: one stored item with a schema version. The valibot schema is the source
- * of the type and is checked on every load, so a damaged value falls back field by field rather
- * than losing everything. Each version step has one migration (see settings.test.ts fixtures).
+ * The user's settings: one stored item with a schema version, checked against the schema of
+ * settings-schema.ts on every load, so a damaged value falls back field by field rather than
+ * losing everything. Each version step has one migration (see settings.test.ts fixtures).
  */
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { SettingsSchema, type Settings, type SettingsPatch } from './settings-schema';
 
-export const CARD_FACETS = ['clicks', 'countries', 'referrers'] as const;
-export const RANGES = ['7d', '30d', '90d', 'all'] as const;
-export const UNITS = ['hour', 'day', 'week', 'month'] as const;
-
-const host = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253));
-
-/** Each field falls back to its default on its own, so one bad field does not reset the rest. */
-export const SettingsSchema = v.object({
-  unit: v.fallback(v.picklist(UNITS), 'day'),
-  range: v.fallback(v.picklist(RANGES), '30d'),
-  hoverEnabled: v.fallback(v.boolean(), true),
-  hoverDelayMs: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3000)), 350),
-  disabledSites: v.fallback(v.array(host), () => []),
-  cardFacets: v.fallback(v.array(v.picklist(CARD_FACETS)), () => [...CARD_FACETS]),
-  cacheLifetimeMinutes: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1440)), 10),
-  defaultGroupGuid: v.fallback(v.nullable(v.string()), null),
-});
-
-export type Settings = v.InferOutput<typeof SettingsSchema>;
-export type SettingsPatch = Partial<Settings>;
+export { CARD_FACETS, RANGES, UNITS, SettingsSchema, type Settings, type SettingsPatch } from './settings-schema';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(v.parse(SettingsSchema, {}));
 

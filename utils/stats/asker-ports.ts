@@ -1,7 +1,7 @@
 /**
  * Surfaces that ask for stats hold a port named `ASKER_PORT_PREFIX + askerId` while they are
  * open. When it closes (hover card removed, popup closed) the asker's queued requests are
- * dropped; while it is open, refreshed answers are announced on it.
+ * dropped; while it is open, refreshed answers and settings changes are announced on it.
  */
 import type { Browser } from 'wxt/browser';
 import { ASKER_PORT_PREFIX, type AskerPush } from '../messages';
@@ -35,5 +35,9 @@ export class AskerPorts {
 
   push(askerId: string, message: AskerPush) {
     this.askers.get(askerId)?.port.postMessage(message);
+  }
+
+  broadcast(message: AskerPush) {
+    for (const { port } of this.askers.values()) port.postMessage(message);
   }
 }
