@@ -23,5 +23,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage'],
     host_permissions: [flavour.hostPermission],
+    // The hover card is an extension page the content script frames; a dynamic URL (Chromium)
+    // keeps pages from fingerprinting the extension by probing a fixed address.
+    web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
   },
 });

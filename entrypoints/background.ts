@@ -9,7 +9,8 @@ import { createBitlyClient } from '@/utils/bitly/client';
 import { StatsCache } from '@/utils/cache/stats-cache';
 import { createMessageRouter } from '@/utils/message-router';
 import { RequestScheduler } from '@/utils/scheduler/request-scheduler';
-import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/settings';
+import type { ContentConfig, ContentPush } from '@/utils/messages';
+import { loadSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings/settings';
 import { AskerPorts } from '@/utils/stats/asker-ports';
 import { planGates } from '@/utils/stats/plan-gates';
 import { createStatsService, type Session } from '@/utils/stats/stats-service';
@@ -55,6 +56,11 @@ export default defineBackground(() => {
       getLinkFacet: (request) => stats.getLinkFacet(request),
       getAccountFacet: (request) => stats.getAccountFacet(request),
       getBrandedHosts: () => stats.getBrandedHosts(),
+      getContentConfig: () => contentConfig(),
+      closeCard: async ({ refocusLink }, sender) => {
+        if (sender.tab?.id !== undefined) await pushToTab(sender.tab.id, { bitlensPush: 'closeCard', refocusLink });
+        return null;
+      },
       getSettings: () => loadSettings(),
       updateSettings: (patch) => updateSettings(patch),
       clearCache: async () => {
@@ -66,5 +72,21 @@ export default defineBackground(() => {
   );
   browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
   browser.runtime.onConnect.addListener(askers.attach);
-  watchSettings((settings) => askers.broadcast({ type: 'settingsChanged', settings }));
+
+  async function contentConfig(settings?: Settings): Promise<ContentConfig> {
+    const { hoverEnabled, hoverDelayMs, disabledSites } = settings ?? (await loadSettings());
+    return { hoverEnabled, hoverDelayMs, disabledSites, brandedHosts: await stats.getBrandedHosts() };
+  }
+
+  // Every open surface and every page's content script applies a settings change at once.
+  watchSettings(async (settings) => {
+    askers.broadcast({ type: 'settingsChanged', settings });
+    const push: ContentPush = { bitlensPush: 'config', config: await contentConfig(settings) };
+    for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) void pushToTab(tab.id, push);
+  });
 });
+
+/** Sends to a tab's top-frame content script; a tab without one (e.g. a browser page) is skipped. */
+async function pushToTab(tabId: number, push: ContentPush) {
+  await browser.tabs.sendMessage(tabId, push, { frameId: 0 }).catch(() => {});
+}

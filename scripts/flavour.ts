@@ -1,8 +1,8 @@
 /**
- * Build flavours. `production` is what users install; `test` and `demo` talk to the
- * stand-in server on loopback, each on its own port so a demo and a test run can coexist.
+ * Build flavours. `production` is what users install; `test`, `demo` and `bench` talk to the
+ * stand-in server on loopback, each on its own port so they can run side by side.
  */
-export type FlavourName = 'production' | 'test' | 'demo';
+export type FlavourName = 'production' | 'test' | 'demo' | 'bench';
 
 export interface Flavour {
   name: FlavourName;
@@ -14,6 +14,13 @@ export interface Flavour {
 export const PRODUCTION_API_BASE = 'https://api-ssl.bitly.com';
 export const TEST_API_PORT = 48787;
 export const DEMO_API_PORT = 48797;
+export const BENCH_API_PORT = 48807;
+
+const LOCAL_PORTS: Record<Exclude<FlavourName, 'production'>, number> = {
+  test: TEST_API_PORT,
+  demo: DEMO_API_PORT,
+  bench: BENCH_API_PORT,
+};
 
 export function resolveFlavour(env: Record<string, string | undefined>): Flavour {
   const name = (env.BITLENS_FLAVOUR ?? 'production') as FlavourName;
@@ -26,8 +33,9 @@ export function resolveFlavour(env: Record<string, string | undefined>): Flavour
         outDir: '.output',
       };
     case 'test':
-    case 'demo': {
-      const port = name === 'test' ? TEST_API_PORT : DEMO_API_PORT;
+    case 'demo':
+    case 'bench': {
+      const port = LOCAL_PORTS[name];
       return {
         name,
         apiBase: `http://127.0.0.1:${port}`,

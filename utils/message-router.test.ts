@@ -15,6 +15,8 @@ function setup() {
     getLinkFacet: vi.fn(async () => ({ state: 'no-token' as const })),
     getAccountFacet: vi.fn(async () => ({ state: 'no-token' as const })),
     getBrandedHosts: vi.fn(async () => []),
+    getContentConfig: vi.fn(async () => ({ hoverEnabled: true, hoverDelayMs: 350, disabledSites: [], brandedHosts: [] })),
+    closeCard: vi.fn(async () => null),
     getSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
     updateSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
     clearCache: vi.fn(async () => null),
@@ -61,6 +63,15 @@ describe('createMessageRouter', () => {
     const reply = await route(message, page);
     expect(reply).toMatchObject({ ok: false });
     for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('lets a content script ask for its config but not for stats', async () => {
+    const { handlers, route } = setup();
+    expect(await route({ bitlens: 1, type: 'getContentConfig', data: {} }, contentScript)).toMatchObject({ ok: true });
+    expect(await route({ bitlens: 1, type: 'getLinkFacet', data: { link: 'bit.ly/a', facet: 'clicks' } }, contentScript)).toMatchObject({
+      ok: false,
+    });
+    expect(handlers.getLinkFacet).not.toHaveBeenCalled();
   });
 
   it.each([

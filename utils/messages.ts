@@ -68,6 +68,10 @@ export const requestSchemas = {
     ...statsRequest,
   }),
   getBrandedHosts: empty,
+  /** The content script's view of the settings for its page, asked once on first use. */
+  getContentConfig: empty,
+  /** The hover card asks to be closed (Escape, a close button); relayed to its tab's content script. */
+  closeCard: v.strictObject({ refocusLink: v.boolean() }),
   getSettings: empty,
   updateSettings: SettingsPatchSchema,
   clearCache: empty,
@@ -84,6 +88,8 @@ export const allowedSenders: { readonly [T in MessageType]: readonly SenderKind[
   getLinkFacet: ['extension-page'],
   getAccountFacet: ['extension-page'],
   getBrandedHosts: ['extension-page', 'content-script'],
+  getContentConfig: ['content-script'],
+  closeCard: ['extension-page'],
   getSettings: ['extension-page'],
   updateSettings: ['extension-page'],
   clearCache: ['extension-page'],
@@ -135,6 +141,24 @@ export type FacetReply<T> =
   /** The asker went away before the request started. */
   | { state: 'cancelled' };
 
+/** What the content script needs to decide whether and when to show a card on its page. */
+export interface ContentConfig {
+  hoverEnabled: boolean;
+  hoverDelayMs: number;
+  /** Sites (hosts, lower-case) where Bitlens stays off; the content script matches its own. */
+  disabledSites: string[];
+  /** The account's branded short domains, lower-case. */
+  brandedHosts: string[];
+}
+
+/**
+ * Messages the background sends to a tab's content script (`tabs.sendMessage`, top frame).
+ * Tagged with `bitlensPush` so the content script can tell them from anything else.
+ */
+export type ContentPush =
+  | { bitlensPush: 'config'; config: ContentConfig }
+  | { bitlensPush: 'closeCard'; refocusLink: boolean };
+
 export type LinkFacetRequest = RequestOf<'getLinkFacet'>;
 export type AccountFacetRequest = RequestOf<'getAccountFacet'>;
 
@@ -145,6 +169,8 @@ export interface Replies {
   getLinkFacet: FacetReply<LinkFacetData<LinkFacet>>;
   getAccountFacet: FacetReply<AccountFacetData<AccountFacet>>;
   getBrandedHosts: string[];
+  getContentConfig: ContentConfig;
+  closeCard: null;
   getSettings: Settings;
   updateSettings: Settings;
   clearCache: null;

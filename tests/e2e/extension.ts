@@ -4,10 +4,11 @@
  */
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import type { FlavourName } from '../../scripts/flavour';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function extensionDir(flavour: 'production' | 'test' | 'demo'): string {
+export function extensionDir(flavour: FlavourName): string {
   const out = flavour === 'production' ? '.output' : `.output/${flavour}`;
   return path.resolve(out, 'chrome-mv3');
 }
