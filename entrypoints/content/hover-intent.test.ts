@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HoverIntent } from './hover-intent';
+
+const link = (id: string) => ({ kind: 'link' as const, link: id });
+const card = { kind: 'card' as const };
+const elsewhere = { kind: 'elsewhere' as const };
+
+function setup(delay = 350) {
+  const events: string[] = [];
+  const intent = new HoverIntent<string>({
+    delayMs: () => delay,
+    closeGraceMs: 200,
+    open: (l) => events.push(`open ${l}`),
+    close: () => events.push('close'),
+    same: (a, b) => a === b,
+  });
+  return { intent, events };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('HoverIntent', () => {
+  it('opens after the delay when the pointer rests on a link', () => {
+    const { intent, events } = setup();
+    intent.pointerOn(link('a'));
+    vi.advanceTimersByTime(349);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open a']);
+    expect(intent.openLink).toBe('a');
+  });
+
+  it('opens nothing when the pointer leaves before the delay', () => {
+    const { intent, events } = setup();
+    intent.pointerOn(link('a'));
+    vi.advanceTimersByTime(300);
+    intent.pointerOn(elsewhere);
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual([]);
+  });
+
+  it('moving over child elements of the same link does not restart the delay', () => {
+    const { intent, events } = setup();
+    intent.pointerOn(link('a'));
+    vi.advanceTimersByTime(200);
+    intent.pointerOn(link('a'));
+    vi.advanceTimersByTime(150);
+    expect(events).toEqual(['open a']);
+  });
+
+  it('moving to another link restarts the delay for that link', () => {
+    const { intent, events } = setup();
+    intent.pointerOn(link('a'));
+    vi.advanceTimersByTime(300);
+    intent.pointerOn(link('b'));
+    vi.advanceTimersByTime(300);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(50);
+    expect(events).toEqual(['open b']);
+  });
+
+  it('the pointer can move from the link into the card without closing it', () => {
+    const { intent, events } = setup();
+    intent.pointerOn(link('a'));
+    vi.advanceTimersByTime(350);
+    intent.pointerOn(elsewhere); // the gap between link and card
+    vi.advanceTimersByTime(100);
+    intent.pointerOn(card);
+    vi.advanceTimersByTime(1000);
+    expect(events).toEqual(['open a']);
+  });
+
+  it('closes shortly after the pointer left both link and card', () => {
+    const { intent, events } = setup();
+    intent.pointerOn(link('a'));
+    vi.advanceTimersByTime(350);
+    intent.pointerOn(card);
+    intent.pointerOn(elsewhere);
+    vi.advanceTimersByTime(199);
+    expect(events).toEqual(['open a']);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open a', 'close']);
+    expect(intent.openLink).toBeUndefined();
+  });
+
+  it('one card at a time: resting on another link replaces the open card', () => {
+    const { intent, events } = setup();
+    intent.pointerOn(link('a'));
+    vi.advanceTimersByTime(350);
+    intent.pointerOn(link('b'));
+    vi.advanceTimersByTime(350);
+    expect(events).toEqual(['open a', 'open b']);
+  });
+
+  it('openNow opens at once (keyboard) and closeNow closes', () => {
+    const { intent, events } = setup();
+    intent.openNow('a');
+    intent.closeNow();
+    intent.closeNow();
+    expect(events).toEqual(['open a', 'close']);
+  });
+
+  it('reads the delay when the hover starts, so a settings change applies at once', () => {
+    let delay = 350;
+    const events: string[] = [];
+    const intent = new HoverIntent<string>({
+      delayMs: () => delay,
+      closeGraceMs: 200,
+      open: (l) => events.push(l),
+      close: () => {},
+      same: (a, b) => a === b,
+    });
+    delay = 50;
+    intent.pointerOn(link('a'));
+    vi.advanceTimersByTime(50);
+    expect(events).toEqual(['a']);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Hover intent: a card opens only after the pointer rests on a link for the configured delay,
+ * survives the trip from the link into the card, and closes shortly after the pointer has left
+ * both. Pure timing logic; the DOM side calls `pointerOn` with what the pointer entered.
+ */
+export type PointerTarget<L> = { kind: 'link'; link: L } | { kind: 'card' } | { kind: 'elsewhere' };
+
+export interface HoverIntentOptions<L> {
+  delayMs: () => number;
+  /** Time allowed to cross from the link to the card (or back) before the card closes. */
+  closeGraceMs: number;
+  open(link: L): void;
+  close(): void;
+  same(a: L, b: L): boolean;
+  setTimer?: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
+  clearTimer?: (id: ReturnType<typeof setTimeout>) => void;
+}
+
+export class HoverIntent<L> {
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private pending: L | undefined;
+  private shown: L | undefined;
+  private readonly setTimer: NonNullable<HoverIntentOptions<L>['setTimer']>;
+  private readonly clearTimer: NonNullable<HoverIntentOptions<L>['clearTimer']>;
+
+  constructor(private readonly o: HoverIntentOptions<L>) {
+    this.setTimer = o.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = o.clearTimer ?? ((id) => clearTimeout(id));
+  }
+
+  /** The link whose card is open, if any. */
+  get openLink(): L | undefined {
+    return this.shown;
+  }
+
+  pointerOn(target: PointerTarget<L>) {
+    if (target.kind === 'card') {
+      this.cancelOpen();
+      this.cancelClose();
+      return;
+    }
+    if (target.kind === 'link') {
+      if (this.shown !== undefined && this.o.same(this.shown, target.link)) {
+        this.cancelOpen();
+        this.cancelClose();
+        return;
+      }
+      if (this.pending !== undefined && this.o.same(this.pending, target.link)) return;
+      this.cancelOpen();
+      this.pending = target.link;
+      const link = target.link;
+      this.openTimer = this.setTimer(() => this.openNow(link), this.o.delayMs());
+      return;
+    }
+    this.cancelOpen();
+    if (this.shown !== undefined && this.closeTimer === undefined) {
+      this.closeTimer = this.setTimer(() => this.closeNow(), this.o.closeGraceMs);
+    }
+  }
+
+  /** Opens at once (keyboard shortcut), replacing any open card. */
+  openNow(link: L) {
+    this.cancelOpen();
+    this.cancelClose();
+    this.shown = link;
+    this.o.open(link);
+  }
+
+  closeNow() {
+    this.cancelOpen();
+    this.cancelClose();
+    if (this.shown === undefined) return;
+    this.shown = undefined;
+    this.o.close();
+  }
+
+  private cancelOpen() {
+    if (this.openTimer !== undefined) this.clearTimer(this.openTimer);
+    this.openTimer = undefined;
+    this.pending = undefined;
+  }
+
+  private cancelClose() {
+    if (this.closeTimer !== undefined) this.clearTimer(this.closeTimer);
+    this.closeTimer = undefined;
+  }
+}

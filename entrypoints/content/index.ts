@@ -1,0 +1,129 @@
+/**
+ * Bitlens' content script: tiny by design. It recognises Bitly links when the user reaches them
+ * (pointer or keyboard), waits for hover intent, and frames the card next to the link. Numbers,
+ * token and storage stay in the background and the card page.
+ */
+import { bitlyLinkAt, type BitlyLink } from './bitly-link-at';
+import { openCardFrame, type CardFrame } from './card-frame';
+import { createConfigSource } from './content-config';
+import { HoverIntent, type PointerTarget } from './hover-intent';
+
+const CLOSE_GRACE_MS = 300;
+const ELSEWHERE = { kind: 'elsewhere' } as const;
+
+/** Alt+Shift+B on a focused Bitly link opens its card. */
+const isOpenShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyB';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  main(ctx) {
+    let frame: CardFrame | undefined;
+    let lastTarget: EventTarget | null = null;
+    let whileOpen: AbortController | undefined;
+
+    const intent = new HoverIntent<BitlyLink>({
+      delayMs: () => config.now?.hoverDelayMs ?? 350,
+      closeGraceMs: CLOSE_GRACE_MS,
+      same: (a, b) => a.anchor === b.anchor && a.id === b.id,
+      open(link) {
+        closeFrame();
+        frame = openCardFrame(link.anchor, link.id);
+        whileOpen = new AbortController();
+        const outside = (e: Event) => {
+          if (e.isTrusted && e.target !== frame?.element) intent.closeNow();
+        };
+        document.addEventListener('pointerdown', outside, { capture: true, passive: true, signal: whileOpen.signal });
+      },
+      close: closeFrame,
+    });
+
+    function closeFrame() {
+      whileOpen?.abort();
+      frame?.remove();
+      frame = undefined;
+    }
+
+    const config = createConfigSource((push) => {
+      if (push.bitlensPush === 'closeCard') {
+        const anchor = intent.openLink?.anchor;
+        intent.closeNow();
+        if (push.refocusLink) anchor?.focus();
+      } else if (!config.now?.enabled) {
+        intent.closeNow();
+      }
+    });
+
+    /** What the pointer or focus is on, or null while the config is still loading. */
+    function classify(target: EventTarget | null): PointerTarget<BitlyLink> | null {
+      if (frame && target === frame.element) return { kind: 'card' };
+      if (!(target as Element | null)?.closest?.('a[href]')) return ELSEWHERE;
+      const page = config.now;
+      if (!page) return null;
+      const link = page.enabled ? bitlyLinkAt(target, page.brandedHosts) : null;
+      return link ? { kind: 'link', link } : ELSEWHERE;
+    }
+
+    /** Classifies now, or once the config has loaded if the target is still current then. */
+    function whenClassified(target: EventTarget | null, use: (t: PointerTarget<BitlyLink>) => void) {
+      const known = classify(target);
+      if (known) return use(known);
+      void config.load().then(() => {
+        if (lastTarget === target) use(classify(target) ?? ELSEWHERE);
+      });
+    }
+
+    // Only trusted events start work: a page cannot drive lookups by synthesising events.
+    ctx.addEventListener(
+      document,
+      'pointerover',
+      (e) => {
+        if (!e.isTrusted || e.target === lastTarget) return;
+        lastTarget = e.target;
+        whenClassified(e.target, (t) => intent.pointerOn(t));
+      },
+      { capture: true, passive: true },
+    );
+
+    ctx.addEventListener(
+      document,
+      'focusin',
+      (e) => {
+        if (!e.isTrusted) return;
+        lastTarget = e.target;
+        whenClassified(e.target, (t) => {
+          const open = intent.openLink;
+          if (open && t.kind !== 'card' && !(t.kind === 'link' && t.link.anchor === open.anchor)) intent.closeNow();
+        });
+      },
+      { capture: true, passive: true },
+    );
+
+    ctx.addEventListener(
+      document,
+      'keydown',
+      (e) => {
+        if (!e.isTrusted) return;
+        const open = intent.openLink;
+        if (open && e.key === 'Escape') {
+          intent.closeNow();
+          return;
+        }
+        // Tab from the link goes into the card, whose first control takes focus.
+        if (open && frame && e.key === 'Tab' && !e.shiftKey && document.activeElement === open.anchor) {
+          e.preventDefault();
+          frame.element.focus();
+          return;
+        }
+        if (!isOpenShortcut(e)) return;
+        const focused = classify(document.activeElement);
+        if (focused?.kind === 'link') {
+          e.preventDefault();
+          intent.openNow(focused.link);
+        }
+      },
+      { capture: true },
+    );
+
+    ctx.onInvalidated(() => intent.closeNow());
+  },
+});
