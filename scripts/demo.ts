@@ -50,6 +50,11 @@ if (headless) {
   await options.setViewportSize({ width: 900, height: 700 });
   await options.screenshot({ path: path.join(shots, 'options.png'), fullPage: true });
   await sample.screenshot({ path: path.join(shots, 'sample-page.png'), fullPage: true });
+  // Show a hover card the way a user would: rest the pointer on the first link.
+  await sample.locator('a').first().hover();
+  await sample.frameLocator('iframe[src^="chrome-extension://"]').locator('html[data-state="data"]').waitFor({ timeout: 10_000 });
+  await sample.waitForTimeout(500); // let the chart finish drawing
+  await sample.screenshot({ path: path.join(shots, 'hover-card.png') });
   console.log(`No display: ran headless. Screenshots saved in ${shots}`);
   await shutdown();
 } else {

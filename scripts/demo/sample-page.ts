@@ -12,8 +12,14 @@ export function samplePageHtml(): string {
   const own = SAMPLE.accounts.paid.links.slice(0, 6);
   const foreign = SAMPLE.accounts.free.links.slice(0, 2);
   const deleted = SAMPLE.accounts.paid.deletedLinks.slice(0, 1);
+  const hints = SAMPLE.accounts.paid.hintLinks;
   const rows = [
     ...own.map((l) => item(`https://${l.id}`, `https://${l.id}`, l.title ?? '')),
+    item(`https://${hints.plainHttp.id}`, `https://${hints.plainHttp.id}`, 'goes to a plain-http page'),
+    item(`https://${hints.ipHost.id}`, `https://${hints.ipHost.id}`, 'goes to an IP address'),
+    item(`https://${hints.idnHost.id}`, `https://${hints.idnHost.id}`, 'goes to an internationalised domain'),
+    item(`https://${hints.shortener.id}`, `https://${hints.shortener.id}`, 'goes to another shortener'),
+    item(`https://${own[1]!.id}`, 'paypal.com/login', 'link text names another domain'),
     ...foreign.map((l) => item(`https://${l.id}`, `https://${l.id}`, 'someone else’s link')),
     ...deleted.map((l) => item(`https://${l.id}`, `https://${l.id}`, 'a deleted link')),
     item(`https://${SAMPLE.missingLinkId}`, `https://${SAMPLE.missingLinkId}`, 'no such link'),
@@ -29,7 +35,9 @@ export function samplePageHtml(): string {
 </style></head>
 <body>
   <h1>Bitlens demo page</h1>
-  <p>Sample Bitly links served by the local stand-in: some of the signed-in account, some of another account, a deleted one and look-alikes.</p>
+  <p>Rest the pointer on a link, or focus it with Tab and press Alt+Shift+B, to see where it goes and how it performs.
+  The links are served by the local Bitly stand-in: some belong to the signed-in account, some to another account,
+  one was deleted, and the last ones are look-alikes Bitlens ignores.</p>
   <ul>${rows.join('\n')}</ul>
 </body></html>`;
 }
