@@ -3,7 +3,7 @@
  * It wires the client, cache, scheduler and services together and answers the message protocol.
  */
 import { browser } from 'wxt/browser';
-import { createAccountService } from '@/utils/account/account-service';
+import { createAccountService, tokenProblemOf } from '@/utils/account/account-service';
 import { accountItem, restrictStorageToExtension, tokenItem } from '@/utils/account/storage';
 import { createBitlyClient } from '@/utils/bitly/client';
 import { StatsCache } from '@/utils/cache/stats-cache';
@@ -60,6 +60,16 @@ export default defineBackground(() => {
       closeCard: async ({ refocusLink }, sender) => {
         if (sender.tab?.id !== undefined) await pushToTab(sender.tab.id, { bitlensPush: 'closeCard', refocusLink });
         return null;
+      },
+      getGroups: async () => {
+        const session = await readSession();
+        if (!session) return { ok: false, problem: 'no-token' };
+        try {
+          const { groups } = await clientFor(session.token).getGroups();
+          return { ok: true, groups: groups.map(({ guid, name }) => ({ guid, name })) };
+        } catch (error) {
+          return { ok: false, problem: tokenProblemOf(error) };
+        }
       },
       getSettings: () => loadSettings(),
       updateSettings: (patch) => updateSettings(patch),

@@ -17,6 +17,7 @@ function setup() {
     getBrandedHosts: vi.fn(async () => []),
     getContentConfig: vi.fn(async () => ({ hoverEnabled: true, hoverDelayMs: 350, disabledSites: [], brandedHosts: [] })),
     closeCard: vi.fn(async () => null),
+    getGroups: vi.fn(async () => ({ ok: true as const, groups: [] })),
     getSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
     updateSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
     clearCache: vi.fn(async () => null),

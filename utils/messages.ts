@@ -72,6 +72,8 @@ export const requestSchemas = {
   getContentConfig: empty,
   /** The hover card asks to be closed (Escape, a close button); relayed to its tab's content script. */
   closeCard: v.strictObject({ refocusLink: v.boolean() }),
+  /** The account's groups, for the default-group setting. */
+  getGroups: empty,
   getSettings: empty,
   updateSettings: SettingsPatchSchema,
   clearCache: empty,
@@ -90,6 +92,7 @@ export const allowedSenders: { readonly [T in MessageType]: readonly SenderKind[
   getBrandedHosts: ['extension-page', 'content-script'],
   getContentConfig: ['content-script'],
   closeCard: ['extension-page'],
+  getGroups: ['extension-page'],
   getSettings: ['extension-page'],
   updateSettings: ['extension-page'],
   clearCache: ['extension-page'],
@@ -159,6 +162,10 @@ export type ContentPush =
   | { bitlensPush: 'config'; config: ContentConfig }
   | { bitlensPush: 'closeCard'; refocusLink: boolean };
 
+export type GroupsReply =
+  | { ok: true; groups: Array<{ guid: string; name: string }> }
+  | { ok: false; problem: Exclude<TokenProblem, 'empty'> | 'no-token' };
+
 export type LinkFacetRequest = RequestOf<'getLinkFacet'>;
 export type AccountFacetRequest = RequestOf<'getAccountFacet'>;
 
@@ -171,6 +178,7 @@ export interface Replies {
   getBrandedHosts: string[];
   getContentConfig: ContentConfig;
   closeCard: null;
+  getGroups: GroupsReply;
   getSettings: Settings;
   updateSettings: Settings;
   clearCache: null;

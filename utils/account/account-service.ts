@@ -64,7 +64,7 @@ export function createAccountService({ clientFor, onAccountChanged }: AccountSer
 
 export type AccountService = ReturnType<typeof createAccountService>;
 
-export function tokenProblemOf(error: unknown): TokenProblem {
+export function tokenProblemOf(error: unknown): Exclude<TokenProblem, 'empty'> {
   if (!(error instanceof BitlyError)) return 'unreachable';
   switch (error.kind) {
     case 'token-rejected':
