@@ -1,0 +1,160 @@
+/**
+ * The hover card (PRODUCT.md F2): the short link and its actions, the destination as a safety
+ * preview, the numbers, and how old they are. Everything it knows comes through `CardApi`.
+ */
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { formatCount } from '@/utils/format/numbers';
+import { t } from '@/utils/i18n';
+import type { CardApi } from './card-api';
+import { CardFooter } from './card-footer';
+import { CardHeader } from './card-header';
+import { CardModel, cardStatus, dataAge, headlineFacet, isBusy, nextRetryAt, type CardSnapshot, type CardStatus } from './card-model';
+import { DestinationSection } from './destination-section';
+import { StatsSection, rangeWords, totalClicks } from './stats-section';
+import { StatusPanel, type PanelKind } from './status-panel';
+import { useNow, useSnapshot } from './use-card';
+
+export interface CardAppProps {
+  api: CardApi;
+  /** The bitlink id from the card's URL. */
+  link: string;
+  /** The link's text on the page. */
+  text: string;
+  /** For numbers and dates (`Intl`). */
+  locale: string;
+}
+
+/** The whole-card message for a status, or null when the stats area shows numbers. */
+export function panelFor(snapshot: CardSnapshot, status: CardStatus, now: number): PanelKind | null {
+  const headline = snapshot.slots[headlineFacet(snapshot)];
+  const asking = (['destination', ...snapshot.metrics] as const).some((facet) => snapshot.slots[facet].asking);
+  switch (status) {
+    case 'not-in-account':
+    case 'deleted':
+    case 'no-token':
+    case 'token-rejected':
+      return { kind: status };
+    case 'rate-limited':
+      return { kind: 'rate-limited', retryAt: nextRetryAt(snapshot) ?? now, retrying: headline.asking };
+    case 'error': {
+      const reply = headline.reply;
+      if (reply?.state === 'invalid-link') return { kind: 'invalid-link' };
+      return { kind: 'error', reason: reply?.state === 'error' ? reply.reason : 'network', retrying: asking };
+    }
+    default:
+      return snapshot.settings && snapshot.metrics.length === 0 ? { kind: 'stats-off' } : null;
+  }
+}
+
+/** What screen readers hear when the card's state changes. */
+function statusAnnouncement(snapshot: CardSnapshot, status: CardStatus, locale: string): string {
+  switch (status) {
+    case 'loading':
+      return t('cardLoading');
+    case 'data': {
+      const clicks = snapshot.slots.clicks.reply;
+      if (clicks?.state !== 'data' || !snapshot.settings) return '';
+      const total = totalClicks(clicks.data);
+      return `${formatCount(total, locale)} ${rangeWords(snapshot.settings.range, total)}`;
+    }
+    case 'not-in-account':
+      return t('cardNotInAccount');
+    case 'deleted':
+      return t('cardDeleted');
+    case 'no-token':
+      return t('cardNoToken');
+    case 'token-rejected':
+      return t('cardTokenRejected');
+    case 'rate-limited':
+      return t('cardRateLimitedDetail');
+    case 'error':
+      return t('cardError');
+  }
+}
+
+/** Marks the page for tests and the benchmark: its state, and when the headline first painted. */
+function useDocumentMarks(status: CardStatus, headlineShown: boolean) {
+  useLayoutEffect(() => {
+    document.documentElement.dataset.state = status;
+  }, [status]);
+  useEffect(() => {
+    if (!headlineShown || document.documentElement.dataset.paintedAt) return;
+    const frame = requestAnimationFrame(() => {
+      document.documentElement.dataset.paintedAt = String(Date.now());
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [headlineShown]);
+}
+
+/** Escape closes the card; focus arriving in the frame lands on its first control. */
+function useKeyboard(api: CardApi) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      void api.close().catch(() => {});
+    };
+    const focusFirst = () => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      document.querySelector<HTMLElement>('.card-head .action')?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    window.addEventListener('focus', focusFirst);
+    if (document.hasFocus()) focusFirst();
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      window.removeEventListener('focus', focusFirst);
+    };
+  }, [api]);
+}
+
+export function CardApp({ api, link, text, locale }: CardAppProps) {
+  const model = useMemo(() => new CardModel(api, link), [api, link]);
+  useEffect(() => {
+    model.start();
+    return () => model.dispose();
+  }, [model]);
+  const snapshot = useSnapshot(model);
+  const status = cardStatus(snapshot);
+  const retryAt = nextRetryAt(snapshot);
+  const now = useNow(retryAt !== null ? 1000 : 15_000);
+  const [notice, setNotice] = useState('');
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(''), 3000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const { slots } = snapshot;
+  const headlineShown =
+    (status === 'data' && slots[headlineFacet(snapshot)].reply?.state === 'data') || (status === 'not-in-account' && slots.destination.reply?.state === 'data');
+  useDocumentMarks(status, headlineShown);
+  useKeyboard(api);
+
+  const busy = isBusy(snapshot);
+  const panel = panelFor(snapshot, status, now);
+  const retry = () => model.retry();
+  const openOptions = () => void api.openOptions().catch(() => {});
+  const shortHost = snapshot.link.split('/')[0] ?? '';
+
+  return (
+    <div class="card" role="dialog" aria-labelledby="card-heading" aria-describedby="card-destination" data-status={status}>
+      <CardHeader
+        link={snapshot.link}
+        busy={busy && status !== 'loading'}
+        canRefresh={status !== 'no-token' && status !== 'token-rejected' && status !== 'deleted' && status !== 'loading'}
+        onCopy={() => api.copyText(`https://${snapshot.link}`)}
+        onRefresh={() => model.refresh()}
+        announce={setNotice}
+      />
+      <DestinationSection reply={slots.destination.reply} status={status} linkText={text} shortHost={shortHost} locale={locale} onRetry={retry} />
+      <section class="stats" aria-label={t('cardFrameTitle')} aria-busy={status === 'loading'}>
+        {panel ? <StatusPanel panel={panel} now={now} onRetry={retry} onOpenOptions={openOptions} /> : <StatsSection snapshot={snapshot} locale={locale} now={now} onRetry={retry} />}
+      </section>
+      <CardFooter age={status === 'data' ? dataAge(snapshot) : null} loading={status === 'loading'} busy={busy} retryAt={retryAt} now={now} locale={locale} />
+      <div class="visually-hidden" role="status" aria-live="polite">
+        {notice || statusAnnouncement(snapshot, status, locale)}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/** Clicks over time: bars drawn by Chart.js once it has loaded, and a table for screen readers. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TimeUnit } from '@/utils/bitly/schemas';
+import { formatBucket } from '@/utils/format/bucket-dates';
+import { formatCount } from '@/utils/format/numbers';
+import { t, type MessageKey } from '@/utils/i18n';
+
+export interface ClickPoint {
+  /** Start of the bucket. */
+  ms: number;
+  clicks: number;
+}
+
+export const CHART_WIDTH = 330;
+export const CHART_HEIGHT = 58;
+
+const PER_UNIT: Record<TimeUnit, MessageKey> = {
+  minute: 'cardChartPerHour',
+  hour: 'cardChartPerHour',
+  day: 'cardChartPerDay',
+  week: 'cardChartPerWeek',
+  month: 'cardChartPerMonth',
+};
+
+export function ClicksChart({ points, unit, locale }: { points: ClickPoint[]; unit: TimeUnit; locale: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [drawn, setDrawn] = useState(false);
+  const labels = points.map((p) => formatBucket(p.ms, unit, locale));
+
+  useEffect(() => {
+    let chart: { destroy(): void } | undefined;
+    let gone = false;
+    void import('./bar-chart').then(({ drawBarChart }) => {
+      if (gone || !canvas.current) return;
+      chart = drawBarChart(canvas.current, {
+        labels,
+        values: points.map((p) => p.clicks),
+        describe: (value) => t('cardChartTooltip', formatCount(value, locale)),
+      });
+      setDrawn(true);
+    });
+    return () => {
+      gone = true;
+      chart?.destroy();
+    };
+    // `labels` follows from points, unit and locale.
+  }, [points, unit, locale]);
+
+  return (
+    <div class="chart" data-testid="clicks-chart" data-drawn={drawn ? 'true' : 'false'}>
+      <canvas ref={canvas} width={CHART_WIDTH} height={CHART_HEIGHT} style={{ width: `${CHART_WIDTH}px`, height: `${CHART_HEIGHT}px` }} aria-hidden="true" />
+      {!drawn && <div class="baseline" />}
+      <table class="visually-hidden">
+        <caption>{t(PER_UNIT[unit])}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('cardChartPeriod')}</th>
+            <th scope="col">{t('cardClicksWord')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p, i) => (
+            <tr key={p.ms}>
+              <th scope="row">{labels[i]}</th>
+              <td>{formatCount(p.clicks, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

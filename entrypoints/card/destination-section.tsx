@@ -1,0 +1,130 @@
+/** The card's safety preview (F2): where the link goes, host first, and what deserves a second look. */
+import { describeDestination, type DestinationHint } from '@/utils/destination-hints';
+import { formatDate, parseBitlyDate } from '@/utils/format/bucket-dates';
+import { t } from '@/utils/i18n';
+import type { CardReply } from './card-api';
+import type { CardStatus } from './card-model';
+import { WarnIcon } from './icons';
+
+interface Props {
+  reply: CardReply<'destination'> | undefined;
+  status: CardStatus;
+  /** The link's text on the page. */
+  linkText: string;
+  /** The short link's own host. */
+  shortHost: string;
+  locale: string;
+  onRetry(): void;
+}
+
+export function DestinationSection({ reply, status, linkText, shortHost, locale, onRetry }: Props) {
+  return (
+    <section class="destination" id="card-destination" aria-label={t('cardDestinationLabel')}>
+      <DestinationBody reply={reply} status={status} linkText={linkText} shortHost={shortHost} locale={locale} onRetry={onRetry} />
+    </section>
+  );
+}
+
+function DestinationBody({ reply, status, linkText, shortHost, locale, onRetry }: Props) {
+  if (status === 'no-token') {
+    return <Unknown title={t('cardDestinationHidden')} detail={t('cardDestinationNeedsToken')} />;
+  }
+  if (!reply) {
+    return (
+      <div aria-hidden="true">
+        <span class="skeleton host" />
+        <span class="skeleton url" />
+        <div class="hints" />
+      </div>
+    );
+  }
+  if (reply.state !== 'data') {
+    const retry = reply.state === 'error' || reply.state === 'cancelled';
+    return (
+      <Unknown
+        title={t('cardDestinationUnavailable')}
+        detail={
+          retry && status === 'data' ? (
+            <button type="button" class="link-button" onClick={onRetry}>
+              {t('cardRetry')}
+            </button>
+          ) : null
+        }
+      />
+    );
+  }
+
+  const destination = describeDestination(reply.data.long_url, { linkText, shortHost });
+  const created = reply.data.created_at ? parseBitlyDate(reply.data.created_at) : Number.NaN;
+  return (
+    <>
+      <p class="host" title={destination.host || destination.url}>
+        <span class="visually-hidden">{t('cardDestinationLabel')} </span>
+        <bdi class="ltr" data-testid="destination-host">
+          {destination.host || destination.url}
+        </bdi>
+      </p>
+      {destination.href ? (
+        <a class="url ltr" href={destination.href} target="_blank" rel="noreferrer noopener" title={destination.url} data-testid="destination-url">
+          {destination.url}
+        </a>
+      ) : (
+        <span class="url ltr" title={destination.url} data-testid="destination-url">
+          {destination.url}
+        </span>
+      )}
+      {destination.hints.length > 0 ? (
+        <ul class="hints" aria-label={t('cardHintsLabel')} data-testid="hints">
+          {destination.hints.map((hint) => (
+            <Hint key={hint.kind} hint={hint} />
+          ))}
+        </ul>
+      ) : (
+        <p class="meta">{Number.isFinite(created) ? t('cardCreated', formatDate(created, locale)) : ''}</p>
+      )}
+    </>
+  );
+}
+
+function Unknown({ title, detail }: { title: string; detail: preact.ComponentChildren }) {
+  return (
+    <>
+      <p class="host unknown">{title}</p>
+      <p class="url">{detail}</p>
+      <div class="hints" />
+    </>
+  );
+}
+
+/** A hint's short label (the chip) and its explanation (tooltip and screen readers). */
+export function hintText(hint: DestinationHint): { label: string; detail: string } {
+  switch (hint.kind) {
+    case 'userinfo':
+      return { label: t('cardHintUserinfo'), detail: t('cardHintUserinfoDetail', hint.userinfo) };
+    case 'text-mismatch':
+      return { label: t('cardHintTextMismatch', hint.named), detail: t('cardHintTextMismatchDetail', hint.named) };
+    case 'internationalised':
+      return { label: t('cardHintIdn', hint.ascii), detail: t('cardHintIdnDetail', hint.ascii) };
+    case 'ip-address':
+      return { label: t('cardHintIp'), detail: t('cardHintIpDetail') };
+    case 'not-https':
+      return { label: t('cardHintNotHttps'), detail: t('cardHintNotHttpsDetail') };
+    case 'not-web':
+      return { label: t('cardHintNotWeb', hint.scheme), detail: t('cardHintNotWebDetail') };
+    case 'shortener':
+      return { label: t('cardHintShortener', hint.host), detail: t('cardHintShortenerDetail') };
+    case 'unreadable':
+      return { label: t('cardHintUnreadable'), detail: t('cardHintUnreadableDetail') };
+  }
+}
+
+function Hint({ hint }: { hint: DestinationHint }) {
+  const { label, detail } = hintText(hint);
+  return (
+    <li class="hint" title={detail} data-hint={hint.kind}>
+      <WarnIcon />
+      <span class="label ltr">{label}</span>
+      <span class="visually-hidden">{detail}</span>
+    </li>
+  );
+}
