@@ -1,0 +1,160 @@
+/**
+ * `npm run bench`: measures PRODUCT.md §6 budgets B1–B6 against the built extension, prints
+ * `id | measure | measured | budget | pass`, writes the same to bench/RESULTS.md, and exits 1 when
+ * a budget is missed or a figure could not be taken.
+ *
+ * It builds the `bench` flavour (API base: the stand-in on 127.0.0.1:BENCH_API_PORT), starts that
+ * stand-in and a page server on 127.0.0.1, and drives Debian's Chromium with and without the
+ * extension. On a shared machine run it as `flock /tmp/bitlens-e2e.lock npm run bench`.
+ *
+ * Environment: BENCH_RUNS (default 5) measured runs per browser for B2/B3;
+ * BENCH_EXTENSION_DIR measures an already built extension instead of building (development only).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { BENCH_API_PORT } from './flavour';
+import { startFakeBitly, SAMPLE } from '../tests/fake-bitly/server';
+import { extensionDir } from '../tests/e2e/extension';
+import { measureContentScriptSize } from './bench/b1-size';
+import { measurePageLoadAndMoves } from './bench/b2-page-load-and-moves';
+import { measureAppendedLinks } from './bench/b3-appended-links';
+import { cardLatency } from './bench/b4-b5-card-latency';
+import { apiCalls } from './bench/b6-api-calls';
+import { launchBrowser, type Browser } from './bench/browsers';
+import { HOVER_LINKS, runHoverSession } from './bench/hover-session';
+import { describeMachine } from './bench/machine';
+import { startPageServer } from './bench/page-server';
+import { markdown, terminalTable } from './bench/report';
+import { type Measured, errorText, notMeasured } from './bench/result';
+import { writeReferenceExtension } from './bench/reference-extension';
+import { signIn } from './bench/sign-in';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RESULTS_FILE = path.resolve('bench/RESULTS.md');
+const METHOD = [
+  'Chromium is launched twice with the same arguments as the e2e suite (headless, temporary profile, 1280×720): once with the built bench extension, signed in to the stand-in\'s paid sample account through its options page, once without any extension. Pages come from a node HTTP server on 127.0.0.1.',
+  'Script time is `ScriptDuration` of `Performance.getMetrics` (DevTools protocol session on the tab, `timeDomain: threadTicks`), which includes content scripts. "Added" = median with the extension − median without.',
+  'B2: a static page of 10,000 links in a fixed grid, 1 % `https://bit.ly/…` links of the sample account, the rest ordinary links to varied hosts; no page script. (a) ScriptDuration of a new tab after `load` + 1 s. (b) After a forced GC, 200 `page.mouse.move`s (trusted input) to the centres of 200 different visible links (10 of them Bitly links, never resting there for the intent delay), then to an empty corner, + 0.5 s.',
+  'B3: the same grid page plus a page script that appends 1,000 more links (same mix) in 10 batches of 100, one `setTimeout` task each, each batch a `<div>` added at the end of the body from a pre-parsed `<template>`; started through `Runtime.evaluate` right after a forced GC, read 1 s after the last batch. The same append on a 100-link page gives the rescan check: an extension that rescans the document on mutations pays more on the big page.',
+  'Yardstick: the smallest extension doing what PRODUCT.md F1 calls the cheapest design (one passive capturing `pointerover` listener, `closest(\'a[href]\')`, host in a Set; scripts/bench/reference-extension.ts), measured the same way in the same run. Its figures (in the notes) are the floor of that design on this machine.',
+  'B4/B5: a page with 50 of the paid account\'s links in a column; each link is hovered with a real mouse move from a parking point, 3 rounds. The page records the trusted `pointerover` time (start of the intent delay); the card frame (`iframe[src^="chrome-extension://"]`) reports `data-state="data"` and `data-painted-at` (Date.now() of the first paint with numbers). Latency = painted-at − (pointerover + intent delay), same machine clock. Round 1 = uncached (B5), rounds 2–3 = cached (B4). After each hover the pointer returns to the parking point and the bench waits for the card to close and the stand-in to be idle.',
+  'B6: the stand-in\'s request log during that session, attributed to the hover it happened in.',
+  'B1: `content-scripts/content.js` of the built extension, gzip level 9 (zlib); the production build in `.output/chrome-mv3` too when present (as found, not rebuilt).',
+];
+
+function buildBenchFlavour(): string {
+  const prebuilt = process.env.BENCH_EXTENSION_DIR;
+  if (prebuilt) {
+    console.log(`Using the already built extension in ${prebuilt} (BENCH_EXTENSION_DIR).`);
+    return path.resolve(prebuilt);
+  }
+  console.log('▶ building the bench flavour: BITLENS_FLAVOUR=bench wxt build');
+  const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, BITLENS_FLAVOUR: 'bench' } });
+  if (build.status !== 0) {
+    console.error('The bench build failed: nothing measured.');
+    process.exit(1);
+  }
+  return extensionDir('bench');
+}
+
+/** The yardstick's figures go into the notes, not the table: it has no budget of its own. */
+function asYardstick(measured: Measured): Measured {
+  return { rows: [], notes: [`Yardstick ${measured.rows.map((r) => `${r.id} ${r.measure}: ${r.measured}`).join('; ')}.`] };
+}
+
+async function measureInBrowsers(dir: string, server: Awaited<ReturnType<typeof startPageServer>>): Promise<Measured[]> {
+  const fake = await startFakeBitly({ port: BENCH_API_PORT });
+  const opened: Browser[] = [];
+  const launch = async (extension: string | null) => {
+    const browser = await launchBrowser(extension);
+    opened.push(browser);
+    return browser;
+  };
+  try {
+    const results: Measured[] = [];
+    console.log(`▶ B2, B3: ${RUNS} runs per browser, with and without the extension`);
+    const withExt = await launch(dir);
+    await signIn(withExt.context, withExt.extensionId!, SAMPLE.accounts.paid.token);
+    const withoutExt = await launch(null);
+    results.push(await measurePageLoadAndMoves(withExt, withoutExt, server, RUNS));
+    results.push(await measureAppendedLinks(withExt, withoutExt, server, RUNS));
+    await withExt.close();
+
+    console.log('▶ B2, B3 yardstick: the minimal delegated detector of PRODUCT.md F1, same method');
+    const reference = await launch(writeReferenceExtension());
+    results.push(asYardstick(await measurePageLoadAndMoves(reference, withoutExt, server, RUNS)));
+    results.push(asYardstick(await measureAppendedLinks(reference, withoutExt, server, RUNS)));
+    await reference.close();
+    await withoutExt.close();
+
+    console.log(`▶ B4, B5, B6: ${HOVER_LINKS} links hovered 3 times each, fresh profile`);
+    const hovering = await launch(dir);
+    const { hoverDelayMs } = await signIn(hovering.context, hovering.extensionId!, SAMPLE.accounts.paid.token);
+    const page = await hovering.context.newPage();
+    const linkIds = SAMPLE.accounts.paid.links.slice(0, HOVER_LINKS).map((l) => l.id);
+    const session = await runHoverSession({ page, fake, server, linkIds, hoverDelayMs });
+    if (session.records.every((r) => r.error)) {
+      const why = `no hover showed a card with data (${session.records[0]?.error ?? 'no hovers'})`;
+      results.push(notMeasured('B4', 'hover → card with data, cached', '≤ 60 ms', why));
+      results.push(notMeasured('B5', 'hover → card with data, uncached (local stand-in)', '≤ 200 ms', why));
+      results.push(notMeasured('B6', `API calls: ${HOVER_LINKS} links hovered 3 times each`, `${HOVER_LINKS * 4}, 0 repeats`, why));
+    } else {
+      results.push(cardLatency(session));
+      results.push(apiCalls(session));
+    }
+    return results;
+  } finally {
+    for (const browser of opened) await browser.close().catch(() => {});
+    await fake.close();
+  }
+}
+
+async function main() {
+  const dir = buildBenchFlavour();
+  const machine = describeMachine();
+  const results: Measured[] = [];
+
+  results.push(measureContentScriptSize(dir, 'bench build', true)!);
+  const production = measureContentScriptSize(extensionDir('production'), 'production build', false);
+  if (production) results.push(production);
+
+  if (!existsSync(path.join(dir, 'content-scripts/content.js'))) {
+    const why = 'the build has no content script';
+    results.push(notMeasured('B2', 'added script time on a 10,000-link page', '(a) ≤ 1 ms, (b) ≤ 5 ms', why));
+    results.push(notMeasured('B3', 'added script time, 1,000 links appended', '≤ 0.5 ms', why));
+    results.push(notMeasured('B4–B6', 'hover card latency and API calls', 'see PRODUCT.md §6', why));
+  } else {
+    const server = await startPageServer();
+    try {
+      results.push(...(await measureInBrowsers(dir, server)));
+    } catch (error) {
+      results.push(notMeasured('B2–B6', 'browser measurements', 'see PRODUCT.md §6', errorText(error)));
+      console.error(error);
+    } finally {
+      await server.close();
+    }
+  }
+
+  const rows = results.flatMap((r) => r.rows);
+  const notes = results.flatMap((r) => r.notes);
+  console.log(`\n${terminalTable(rows)}\n`);
+  for (const note of notes) console.log(`  ${note}`);
+
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  const command = process.env.BENCH_EXTENSION_DIR ? `BENCH_EXTENSION_DIR=${process.env.BENCH_EXTENSION_DIR} npm run bench` : 'npm run bench';
+  writeFileSync(
+    RESULTS_FILE,
+    markdown({ date: new Date(), machine, command, runs: RUNS, extensionDir: path.relative(process.cwd(), dir), rows, notes, method: METHOD }),
+  );
+  console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+
+  const missed = rows.filter((r) => r.pass !== true);
+  if (missed.length) {
+    console.log(`${missed.length} budget(s) missed or not measured: ${missed.map((r) => r.id).join(', ')}`);
+    process.exit(1);
+  }
+  console.log('Every budget met.');
+}
+
+await main();

@@ -1,0 +1,43 @@
+/**
+ * The two browsers every comparison needs: Debian's Chromium with the built extension and the
+ * same Chromium without it, launched with the same arguments (TOOLCHAIN.md), each a fresh
+ * persistent context in a temporary profile.
+ */
+import { chromium, type BrowserContext } from '@playwright/test';
+import { CHROMIUM_PATH } from '../../tests/e2e/extension';
+import { VIEWPORT } from './pages';
+
+/** The arguments tests/e2e/extension.ts launches with, minus the two that load the extension. */
+const COMMON_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--lang=en-US',
+];
+
+export interface Browser {
+  context: BrowserContext;
+  /** The extension's id; null for the browser without it. */
+  extensionId: string | null;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium; with `extensionDir`, loads that unpacked extension and waits for its worker. */
+export async function launchBrowser(extensionDir: string | null): Promise<Browser> {
+  const extensionArgs = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: VIEWPORT,
+    args: [...extensionArgs, ...COMMON_ARGS],
+  });
+  let extensionId: string | null = null;
+  if (extensionDir) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    extensionId = new URL(worker.url()).host;
+  }
+  return { context, extensionId, close: () => context.close() };
+}

@@ -1,0 +1,34 @@
+/** The machine a run was on: CPU model, cores, Chromium and Node versions. */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { CHROMIUM_PATH } from '../../tests/e2e/extension';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  os: string;
+  chromium: string;
+  node: string;
+}
+
+function chromiumVersion(): string {
+  try {
+    // Debian's wrapper script may print shell noise on stderr; the version is on stdout.
+    return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return `unknown (${CHROMIUM_PATH} --version failed)`;
+  }
+}
+
+export function describeMachine(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    chromium: chromiumVersion(),
+    node: process.version,
+  };
+}

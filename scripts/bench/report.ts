@@ -1,0 +1,58 @@
+/** The results table, for the terminal and as bench/RESULTS.md. */
+import type { Machine } from './machine';
+import type { Row } from './result';
+
+const verdict = (row: Row) => (row.pass === null ? 'NOT MEASURED' : row.pass ? 'pass' : 'FAIL');
+
+export function terminalTable(rows: readonly Row[]): string {
+  const head = ['id', 'measure', 'measured', 'budget', 'pass'];
+  const body = rows.map((r) => [r.id, r.measure, r.measured, r.budget, verdict(r)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)].join('\n');
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+export interface Report {
+  date: Date;
+  machine: Machine;
+  command: string;
+  runs: number;
+  extensionDir: string;
+  rows: readonly Row[];
+  notes: readonly string[];
+  method: readonly string[];
+}
+
+export function markdown(report: Report): string {
+  const { machine } = report;
+  const missed = report.rows.filter((r) => r.pass !== true).length;
+  return [
+    '# Bitlens benchmark results',
+    '',
+    `Budgets: PRODUCT.md §6 (B1–B6). Written by \`npm run bench\` (scripts/bench.ts); do not edit by hand.`,
+    '',
+    `- Date: ${report.date.toISOString()}`,
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}`,
+    `- Browser: ${machine.chromium}, headless, Playwright persistent contexts`,
+    `- Node: ${machine.node}`,
+    `- Command: \`${report.command}\``,
+    `- Extension: \`${report.extensionDir}\``,
+    `- Runs: B2 and B3 ${report.runs} measured runs per browser (plus one warm-up each), medians; B4–B6 one hover session (50 links × 3 hovers)`,
+    `- Verdict: ${missed === 0 ? 'every budget met' : `${missed} of ${report.rows.length} rows missed or not measured`}`,
+    '',
+    '| id | measure | measured | budget | pass |',
+    '| --- | --- | --- | --- | --- |',
+    ...report.rows.map((r) => `| ${[r.id, r.measure, r.measured, r.budget, verdict(r)].map(cell).join(' | ')} |`),
+    '',
+    '## Figures behind the table',
+    '',
+    ...report.notes.map((n) => `- ${n}`),
+    '',
+    '## Method',
+    '',
+    ...report.method.map((m) => `- ${m}`),
+    '',
+  ].join('\n');
+}
