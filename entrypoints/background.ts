@@ -45,8 +45,15 @@ export default defineBackground(() => {
     planGates,
     askers,
   });
-  // A new or removed token must never show the previous account's numbers.
-  const account = createAccountService({ clientFor, onAccountChanged: forgetCachedData });
+  // A new or removed token must never show the previous account's numbers. The new account's
+  // branded domains are fetched now, so detecting them costs no Bitly call at hover time.
+  const account = createAccountService({
+    clientFor,
+    onAccountChanged: async () => {
+      await forgetCachedData();
+      await stats.getBrandedHosts();
+    },
+  });
 
   const router = createMessageRouter(
     {

@@ -17,8 +17,11 @@ type Status =
   | { kind: 'problem'; problem: TokenProblem };
 
 /** Token setup (F4): paste, check with Bitly, save; shows the account and signs out. */
-export function TokenSection({ send }: { send: typeof sendMessage }) {
+export function TokenSection({ send, onChange }: { send: typeof sendMessage; onChange?: (state: AccountState) => void }) {
   const [state, setState] = useState<AccountState | null>(null);
+  useEffect(() => {
+    if (state) onChange?.(state);
+  }, [state, onChange]);
   const [draft, setDraft] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 

@@ -54,6 +54,7 @@ export const test = base.extend<Fixtures>({
         return origin + path;
       },
     });
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   },
 });
@@ -96,6 +97,8 @@ export async function signIn(page: Page, extensionId: string, token: string) {
   await options.open();
   await options.submitToken(token);
   await expect(options.account).toBeVisible();
+  // The settings section then lists the account's groups; wait so that request is behind us.
+  await expect(page.getByLabel('Group for account statistics')).toBeVisible();
 }
 
 /** Sends one protocol message from the extension page `page` is on, as a surface would. */

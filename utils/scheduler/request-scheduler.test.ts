@@ -184,7 +184,7 @@ describe('RequestScheduler', () => {
     expect(otherStarts).toEqual([t0 + 2000]);
   });
 
-  it('backs off longer on repeated rate limits and answers RateLimitedError with the retry time', async () => {
+  it('backs off longer on a repeated rate limit and then answers RateLimitedError with the retry time', async () => {
     const scheduler = new RequestScheduler();
     const t0 = Date.now();
     const run = vi.fn(async () => {
@@ -192,12 +192,27 @@ describe('RequestScheduler', () => {
     });
     const result = scheduler.schedule({ key: 'k', run });
     result.catch(() => {});
-    await vi.advanceTimersByTimeAsync(2000); // first pause: 2 s
-    await vi.advanceTimersByTimeAsync(4000); // second: 4 s
+    await vi.advanceTimersByTimeAsync(2000); // the first pause (2 s) is waited out
     await vi.advanceTimersByTimeAsync(0);
     const error = await result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
-    expect(run).toHaveBeenCalledTimes(3);
-    expect((error as RateLimitedError).retryAt).toBe(t0 + 6000 + 8000);
+    expect(run).toHaveBeenCalledTimes(2);
+    expect((error as RateLimitedError).retryAt).toBe(t0 + 2000 + 4000); // the second pause doubles
+    expect(scheduler.rateLimitedUntil).toBe(t0 + 6000);
+  });
+
+  it('a success ends the backoff streak', async () => {
+    const scheduler = new RequestScheduler();
+    const t0 = Date.now();
+    const run = vi.fn().mockRejectedValueOnce(failure('rate-limited', true)).mockResolvedValue('ok');
+    const first = scheduler.schedule({ key: 'a', run });
+    await vi.advanceTimersByTimeAsync(2000);
+    await first;
+    const again = vi.fn().mockRejectedValueOnce(failure('rate-limited', true)).mockResolvedValue('ok');
+    const second = scheduler.schedule({ key: 'b', run: again });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(scheduler.rateLimitedUntil).toBe(t0 + 2000 + 2000);
+    await vi.advanceTimersByTimeAsync(2000);
+    await expect(second).resolves.toBe('ok');
   });
 });

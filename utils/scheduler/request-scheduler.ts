@@ -85,7 +85,8 @@ export class RequestScheduler {
       maxRetries: 2,
       retryDelayMs: (attempt) => 500 * 3 ** (attempt - 1),
       rateLimitDelayMs: (strike) => Math.min(60_000, 2_000 * 2 ** (strike - 1)),
-      maxWaitForRateLimitMs: 10_000,
+      // The first, short pause is waited out; a longer one is answered so the user sees why.
+      maxWaitForRateLimitMs: 2_000,
       now: Date.now,
       setTimer: (fn, ms) => setTimeout(fn, ms),
       ...options,
