@@ -47,7 +47,12 @@ async function copyText(text: string): Promise<void> {
     const focused = document.activeElement as HTMLElement | null;
     document.body.append(area);
     area.select();
-    const copied = document.execCommand('copy');
+    let copied = false;
+    try {
+      copied = document.execCommand('copy');
+    } catch {
+      // reported below with the original error
+    }
     area.remove();
     focused?.focus();
     if (!copied) throw error;

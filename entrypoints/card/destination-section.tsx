@@ -75,9 +75,10 @@ function DestinationBody({ reply, status, linkText, shortHost, locale, onRetry }
       )}
       {destination.hints.length > 0 ? (
         <ul class="hints" aria-label={t('cardHintsLabel')} data-testid="hints">
-          {destination.hints.map((hint) => (
+          {destination.hints.slice(0, MAX_CHIPS).map((hint) => (
             <Hint key={hint.kind} hint={hint} />
           ))}
+          {destination.hints.length > MAX_CHIPS && <MoreHints hints={destination.hints.slice(MAX_CHIPS)} />}
         </ul>
       ) : (
         <p class="meta">{Number.isFinite(created) ? t('cardCreated', formatDate(created, locale)) : ''}</p>
@@ -116,6 +117,20 @@ export function hintText(hint: DestinationHint): { label: string; detail: string
     case 'unreadable':
       return { label: t('cardHintUnreadable'), detail: t('cardHintUnreadableDetail') };
   }
+}
+
+/** Chips that fit the two reserved rows; the rest share one "+N" chip (hints are listed most serious first). */
+export const MAX_CHIPS = 3;
+
+function MoreHints({ hints }: { hints: DestinationHint[] }) {
+  const texts = hints.map(hintText);
+  const detail = texts.map((text) => `${text.label}: ${text.detail}`).join('\n');
+  return (
+    <li class="hint" title={detail} data-hint="more">
+      <span class="label">+{hints.length}</span>
+      <span class="visually-hidden">{detail}</span>
+    </li>
+  );
 }
 
 function Hint({ hint }: { hint: DestinationHint }) {

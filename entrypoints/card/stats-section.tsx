@@ -1,4 +1,5 @@
 /** The card's numbers: total clicks for the range, clicks over time, top countries and referrers. */
+import { useMemo } from 'preact/hooks';
 import type { Settings } from '@/utils/settings/settings-schema';
 import { parseBitlyDate } from '@/utils/format/bucket-dates';
 import { countryName, flagEmoji } from '@/utils/format/countries';
@@ -68,6 +69,9 @@ export function StatsSection({ snapshot, locale, now, onRetry }: Props) {
 }
 
 function ClicksBlock({ reply, range, locale }: { reply: CardReply<'clicks'> | undefined; range: Settings['range']; locale: string }) {
+  const data = reply?.state === 'data' ? reply.data : null;
+  // The same answer keeps the same points, so the chart is drawn once per answer, not per render.
+  const points = useMemo(() => (data ? clickPoints(data) : []), [data]);
   if (reply?.state === 'data') {
     const total = totalClicks(reply.data);
     return (
@@ -78,7 +82,7 @@ function ClicksBlock({ reply, range, locale }: { reply: CardReply<'clicks'> | un
           </span>
           <span class="total-label">{rangeWords(range, total)}</span>
         </p>
-        <ClicksChart points={clickPoints(reply.data)} unit={reply.data.unit} locale={locale} />
+        <ClicksChart points={points} unit={reply.data.unit} locale={locale} />
       </>
     );
   }
