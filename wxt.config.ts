@@ -25,6 +25,8 @@ export default defineConfig({
     host_permissions: [flavour.hostPermission],
     // The hover card is an extension page the content script frames; a dynamic URL (Chromium)
     // keeps pages from fingerprinting the extension by probing a fixed address.
+    // The content script is an unlisted script (see entrypoints/content-script/index.ts).
+    content_scripts: [{ matches: ['<all_urls>'], js: ['content-script.js'], run_at: 'document_idle' }],
     web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
   },
 });

@@ -3,7 +3,6 @@
  * neither read what it shows nor reach the background. Positioned with fixed coordinates next to
  * its link and kept there while anything scrolls or the window resizes.
  */
-import { browser } from 'wxt/browser';
 import { CARD_GAP, CARD_HEIGHT, CARD_WIDTH } from '@/utils/card-geometry';
 import { placeCard } from './place-card';
 
@@ -33,8 +32,8 @@ const FRAME_STYLE: Record<string, string> = {
 export function openCardFrame(anchor: HTMLAnchorElement, id: string): CardFrame {
   const frame = document.createElement('iframe');
   const params = new URLSearchParams({ link: id, text: (anchor.textContent ?? '').trim().slice(0, 200) });
-  frame.src = `${browser.runtime.getURL('/card.html')}#${params}`;
-  frame.title = browser.i18n.getMessage('cardFrameTitle');
+  frame.src = `${chrome.runtime.getURL('/card.html')}#${params}`;
+  frame.title = chrome.i18n.getMessage('cardFrameTitle');
   frame.allow = 'clipboard-write';
   // `!important` so page styles for `iframe` cannot hide or distort the card.
   for (const [property, value] of Object.entries(FRAME_STYLE)) frame.style.setProperty(property, value, 'important');

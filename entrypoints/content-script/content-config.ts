@@ -1,9 +1,10 @@
 /**
  * The content script's settings: asked from the background once, on first use, and replaced
  * whenever the background pushes a change (hover off, site disabled, delay, branded domains).
+ * Uses `chrome.*` directly (see index.ts); `chrome.runtime.id` disappears when this copy of the
+ * script is orphaned by an extension update, which ends it.
  */
-import { browser } from 'wxt/browser';
-import type { ContentConfig, ContentPush, ReplyEnvelope } from '@/utils/messages';
+import type { ContentConfig, ContentPush, Envelope, ReplyEnvelope } from '@/utils/messages';
 import { isSiteDisabled } from '@/utils/settings/site-rules';
 
 export interface PageConfig {
@@ -20,16 +21,34 @@ function toPageConfig(config: ContentConfig): PageConfig {
   };
 }
 
+const request: Envelope<'getContentConfig'> = { bitlens: 1, type: 'getContentConfig', data: {} };
+
 export function createConfigSource(onPush: (push: ContentPush) => void) {
   let current: PageConfig | undefined;
   let loading: Promise<PageConfig | undefined> | undefined;
+  let invalidated: (() => void) | undefined;
 
   function listen() {
-    browser.runtime.onMessage.addListener((message: unknown) => {
+    chrome.runtime.onMessage.addListener((message: unknown) => {
       const push = message as ContentPush | undefined;
       if (!push || typeof push !== 'object' || !('bitlensPush' in push)) return;
       if (push.bitlensPush === 'config') current = toPageConfig(push.config);
       onPush(push);
+    });
+  }
+
+  function ask(): Promise<PageConfig | undefined> {
+    return new Promise((resolve) => {
+      if (!chrome.runtime?.id) {
+        invalidated?.();
+        return resolve(undefined);
+      }
+      chrome.runtime.sendMessage(request, (reply: ReplyEnvelope<'getContentConfig'> | undefined) => {
+        if (chrome.runtime.lastError || !reply?.ok) return resolve(undefined);
+        current = toPageConfig(reply.value);
+        listen();
+        resolve(current);
+      });
     });
   }
 
@@ -38,18 +57,13 @@ export function createConfigSource(onPush: (push: ContentPush) => void) {
     get now(): PageConfig | undefined {
       return current;
     },
-    /** Loads the config once; undefined when the background cannot answer (e.g. extension updated). */
+    /** Loads the config once; undefined when the background cannot answer. */
     load(): Promise<PageConfig | undefined> {
-      loading ??= browser.runtime
-        .sendMessage({ bitlens: 1, type: 'getContentConfig', data: {} })
-        .then((reply: ReplyEnvelope<'getContentConfig'>) => {
-          if (!reply?.ok) return undefined;
-          current = toPageConfig(reply.value);
-          listen();
-          return current;
-        })
-        .catch(() => undefined);
+      loading ??= ask();
       return loading;
+    },
+    onInvalidated(callback: () => void) {
+      invalidated = callback;
     },
   };
 }
