@@ -4,7 +4,7 @@
  * B5: first hover of each link (nothing cached; the stand-in on loopback answers).
  * B4: later hovers of the same links (their data was fetched before).
  */
-import type { HoverSession } from './hover-session';
+import type { HoverRecord, HoverSession } from './hover-session';
 import type { Measured, Row } from './result';
 import { median, ms, spread } from './stats';
 
@@ -13,13 +13,23 @@ export const B5_BUDGET_MS = 200;
 /** At least this many links must have given a figure. */
 const MIN_SAMPLES = 10;
 
+/** Where the time goes, from the end of the intent delay: frame navigation starts, card document loaded, data painted. */
+function timeline(hovers: HoverRecord[], delayMs: number): string {
+  const since = (pick: (r: HoverRecord) => number | null) =>
+    median(hovers.flatMap((r) => (r.latencyMs === null || pick(r) === null ? [] : [pick(r)! - (r.hoverAt + delayMs)])));
+  const started = since((r) => r.cardStartedAt);
+  const loaded = since((r) => r.cardLoadedAt);
+  const painted = since((r) => r.paintedAt);
+  return `Medians after the intent delay: card frame navigation starts +${started.toFixed(0)} ms, card document loaded (load event) +${loaded.toFixed(0)} ms, data painted +${painted.toFixed(0)} ms.`;
+}
+
 function latencyRow(id: string, measure: string, budgetMs: number, session: HoverSession, cached: boolean): { row: Row; note: string } {
   const hovers = session.records.filter((r) => (r.round > 1) === cached);
   const latencies = hovers.flatMap((r) => (r.latencyMs === null ? [] : [r.latencyMs]));
   const failed = hovers.filter((r) => r.error);
   const budget = `≤ ${budgetMs} ms`;
   const firstError = failed[0] ? `; first failure (${failed[0].linkId}, round ${failed[0].round}): ${failed[0].error}` : '';
-  const note = `${id} ${cached ? 'cached' : 'uncached'}: ${hovers.length} hovers, ${failed.length} without data${firstError}; latency ms ${spread(latencies, 0)}.`;
+  const note = `${id} ${cached ? 'cached' : 'uncached'}: ${hovers.length} hovers, ${failed.length} without data${firstError}; latency ms ${spread(latencies, 0)}. ${timeline(hovers, session.hoverDelayMs)}`;
   if (latencies.length < MIN_SAMPLES) return { row: { id, measure, measured: 'not measured', budget, pass: null }, note };
   const value = median(latencies);
   // Every hover must show data; a card that never shows its numbers misses any latency budget.

@@ -37,6 +37,9 @@ export interface HoverRecord {
   paintedAt: number | null;
   /** paintedAt − (hoverAt + intent delay). */
   latencyMs: number | null;
+  /** The card document's time origin (its navigation started) and its load event, epoch ms. */
+  cardStartedAt: number | null;
+  cardLoadedAt: number | null;
   /** Stand-in requests from the hover until the card closed and the stand-in was idle. */
   calls: LoggedRequest[];
   error?: string;
@@ -53,17 +56,32 @@ export interface HoverSession {
 
 const isCardFrame = (f: Frame) => f.url().startsWith('chrome-extension://') && !f.isDetached();
 
-/** The card's state attributes, or null while the frame is loading or going away. */
-async function cardState(frame: Frame): Promise<{ state?: string; paintedAt?: string } | null> {
+interface CardState {
+  state?: string;
+  paintedAt?: string;
+  startedAt: number;
+  loadedAt: number | null;
+}
+
+/** The card's state attributes and navigation times, or null while the frame is loading or going away. */
+async function cardState(frame: Frame): Promise<CardState | null> {
   try {
-    return await frame.evaluate(() => ({ state: document.documentElement.dataset.state, paintedAt: document.documentElement.dataset.paintedAt }));
+    return await frame.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return {
+        state: document.documentElement.dataset.state,
+        paintedAt: document.documentElement.dataset.paintedAt,
+        startedAt: performance.timeOrigin,
+        loadedAt: nav && nav.loadEventEnd > 0 ? performance.timeOrigin + nav.loadEventEnd : null,
+      };
+    });
   } catch {
     return null;
   }
 }
 
-/** Waits for a card frame showing data first painted at or after `since`; returns that paint time. */
-async function waitForCardData(page: Page, since: number): Promise<number> {
+/** Waits for a card frame showing data first painted at or after `since`. */
+async function waitForCardData(page: Page, since: number): Promise<CardState & { paintedAt: string }> {
   const deadline = Date.now() + CARD_TIMEOUT_MS;
   let lastState = 'no card frame';
   while (Date.now() < deadline) {
@@ -72,7 +90,7 @@ async function waitForCardData(page: Page, since: number): Promise<number> {
       if (!s) continue;
       lastState = `card state "${s.state ?? ''}"`;
       const paintedAt = Number(s.paintedAt);
-      if (s.state === 'data' && Number.isFinite(paintedAt) && paintedAt >= since) return paintedAt;
+      if (s.state === 'data' && Number.isFinite(paintedAt) && paintedAt >= since) return { ...s, paintedAt: s.paintedAt! };
     }
     await sleep(POLL_MS);
   }
@@ -136,13 +154,15 @@ export async function runHoverSession(opts: {
       const logStart = fake.log.length;
       const startedAt = Date.now();
       await page.mouse.move(centres[i]!.x, centres[i]!.y);
-      const record: HoverRecord = { linkId, round, hoverAt: startedAt, paintedAt: null, latencyMs: null, calls: [] };
+      const record: HoverRecord = { linkId, round, hoverAt: startedAt, paintedAt: null, latencyMs: null, cardStartedAt: null, cardLoadedAt: null, calls: [] };
       try {
         await sleep(hoverDelayMs + HANDS_OFF_MS);
-        const paintedAt = await waitForCardData(page, startedAt);
+        const card = await waitForCardData(page, startedAt);
         record.hoverAt = await pageHoverTime(page, `h${i}`, startedAt);
-        record.paintedAt = paintedAt;
-        record.latencyMs = paintedAt - (record.hoverAt + hoverDelayMs);
+        record.paintedAt = Number(card.paintedAt);
+        record.latencyMs = record.paintedAt - (record.hoverAt + hoverDelayMs);
+        record.cardStartedAt = card.startedAt;
+        record.cardLoadedAt = card.loadedAt;
       } catch (error) {
         record.error = error instanceof Error ? error.message : String(error);
       }

@@ -72,6 +72,7 @@ export function linkGridPage(count: number): string {
  * `<div>` of links added at the end of the body, as infinite scroll does. The new links are
  * parsed up front into <template>s, so appending costs the page little script time, and the same
  * on a big page as on a small one. Resolves with the page's link count after the last batch.
+ * `window.benchRescan()` runs one full rescan of the document, as a rescanning detector would.
  */
 export function appendPage(base: number, extra: number, batches: number): string {
   const perBatch = Math.ceil(extra / batches);
@@ -94,6 +95,13 @@ export function appendPage(base: number, extra: number, batches: number): string
     };
     setTimeout(next, 0);
   });
+  // What a detector that rescans the document does, once, in a task of its own (for B3's yardstick).
+  window.benchRescan = () => new Promise((resolve) => setTimeout(() => {
+    const hosts = new Set(['bit.ly', 'j.mp', 'bitly.com', 'bitly.is']);
+    let found = 0;
+    for (const a of document.querySelectorAll('a[href]')) if (hosts.has(a.hostname)) found++;
+    resolve(found);
+  }, 0));
 </script></body></html>`;
 }
 

@@ -19,6 +19,7 @@ export interface Report {
   machine: Machine;
   command: string;
   runs: number;
+  b3Runs: number;
   extensionDir: string;
   rows: readonly Row[];
   notes: readonly string[];
@@ -39,7 +40,7 @@ export function markdown(report: Report): string {
     `- Node: ${machine.node}`,
     `- Command: \`${report.command}\``,
     `- Extension: \`${report.extensionDir}\``,
-    `- Runs: B2 and B3 ${report.runs} measured runs per browser (plus one warm-up each), medians; B4–B6 one hover session (50 links × 3 hovers)`,
+    `- Runs: B2 ${report.runs}, B3 ${report.b3Runs} measured runs per browser (plus one warm-up each), medians; B4–B6 one hover session (50 links × 3 hovers)`,
     `- Verdict: ${missed === 0 ? 'every budget met' : `${missed} of ${report.rows.length} rows missed or not measured`}`,
     '',
     '| id | measure | measured | budget | pass |',
