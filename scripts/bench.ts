@@ -21,16 +21,17 @@ import { measurePageLoadAndMoves } from './bench/b2-page-load-and-moves';
 import { measureAppendedLinks } from './bench/b3-appended-links';
 import { cardLatency } from './bench/b4-b5-card-latency';
 import { apiCalls } from './bench/b6-api-calls';
-import { launchBrowser, type Browser } from './bench/browsers';
-import { HOVER_LINKS, runHoverSession } from './bench/hover-session';
-import { describeMachine } from './bench/machine';
-import { startPageServer } from './bench/page-server';
+import { launchBrowser } from './bench/browsers';
+import { HOVER_LINKS, HOVER_ROUNDS, runHoverSession } from './bench/hover-session';
+import { describeMachine, describeSource } from './bench/machine';
+import { startPageServer, type PageServer } from './bench/page-server';
 import { markdown, terminalTable } from './bench/report';
 import { type Measured, errorText, notMeasured } from './bench/result';
 import { writeReferenceExtension } from './bench/reference-extension';
 import { signIn } from './bench/sign-in';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a positive integer, not "${process.env.BENCH_RUNS}"`);
 /** B3's page-side noise is close to its 0.5 ms budget: twice the runs. */
 const B3_RUNS = 2 * RUNS;
 const started = Date.now();
@@ -68,57 +69,68 @@ function asYardstick(measured: Measured): Measured {
   return { rows: [], notes: [`Yardstick ${measured.rows.map((r) => `${r.id} ${r.measure}: ${r.measured}`).join('; ')}.`] };
 }
 
-async function measureInBrowsers(dir: string, server: Awaited<ReturnType<typeof startPageServer>>): Promise<Measured[]> {
-  const fake = await startFakeBitly({ port: BENCH_API_PORT });
-  const opened: Browser[] = [];
-  const launch = async (extension: string | null) => {
-    const browser = await launchBrowser(extension);
-    opened.push(browser);
-    return browser;
-  };
+/** B2 and B3, and the B2 yardstick: the bench extension and the reference detector, each against Chromium without any extension. */
+async function measureScriptTime(dir: string, server: PageServer): Promise<Measured[]> {
+  const results: Measured[] = [];
+  const withoutExt = await launchBrowser(null);
   try {
-    const results: Measured[] = [];
     phase(`B2, B3: ${RUNS} and ${B3_RUNS} runs per browser, with and without the extension`);
-    const withExt = await launch(dir);
-    await signIn(withExt.context, withExt.extensionId!, SAMPLE.accounts.paid.token);
-    const withoutExt = await launch(null);
-    results.push(await measurePageLoadAndMoves(withExt, withoutExt, server, RUNS));
-    results.push(await measureAppendedLinks(withExt, withoutExt, server, B3_RUNS));
-    await withExt.close();
+    const withExt = await launchBrowser(dir);
+    try {
+      await signIn(withExt.context, withExt.extensionId!, SAMPLE.accounts.paid.token);
+      results.push(await measurePageLoadAndMoves(withExt, withoutExt, server, RUNS));
+      results.push(await measureAppendedLinks(withExt, withoutExt, server, B3_RUNS));
+    } finally {
+      await withExt.close();
+    }
 
     phase('B2 yardstick: the minimal delegated detector of PRODUCT.md F1, same method');
     const referenceDir = writeReferenceExtension();
-    const reference = await launch(referenceDir);
-    results.push(asYardstick(await measurePageLoadAndMoves(reference, withoutExt, server, RUNS)));
-    await reference.close();
-    rmSync(referenceDir, { recursive: true, force: true });
+    const reference = await launchBrowser(referenceDir);
+    try {
+      results.push(asYardstick(await measurePageLoadAndMoves(reference, withoutExt, server, RUNS)));
+    } finally {
+      await reference.close();
+      rmSync(referenceDir, { recursive: true, force: true });
+    }
+  } finally {
     await withoutExt.close();
+  }
+  return results;
+}
 
-    phase(`B4, B5, B6: ${HOVER_LINKS} links hovered 3 times each, fresh profile`);
-    const hovering = await launch(dir);
-    const { hoverDelayMs } = await signIn(hovering.context, hovering.extensionId!, SAMPLE.accounts.paid.token);
-    const page = await hovering.context.newPage();
+/** B4, B5, B6 from one hover session in a fresh profile, against the stand-in. */
+async function measureHovers(dir: string, server: PageServer): Promise<Measured[]> {
+  phase(`B4, B5, B6: ${HOVER_LINKS} links hovered ${HOVER_ROUNDS} times each, fresh profile`);
+  const fake = await startFakeBitly({ port: BENCH_API_PORT });
+  const browser = await launchBrowser(dir);
+  try {
+    const { hoverDelayMs } = await signIn(browser.context, browser.extensionId!, SAMPLE.accounts.paid.token);
+    const page = await browser.context.newPage();
     const linkIds = SAMPLE.accounts.paid.links.slice(0, HOVER_LINKS).map((l) => l.id);
     const session = await runHoverSession({ page, fake, server, linkIds, hoverDelayMs });
-    if (session.records.every((r) => r.error)) {
-      const why = `no hover showed a card with data (${session.records[0]?.error ?? 'no hovers'})`;
-      results.push(notMeasured('B4', 'hover → card with data, cached', '≤ 60 ms', why));
-      results.push(notMeasured('B5', 'hover → card with data, uncached (local stand-in)', '≤ 200 ms', why));
-      results.push(notMeasured('B6', `API calls: ${HOVER_LINKS} links hovered 3 times each`, `${HOVER_LINKS * 4}, 0 repeats`, why));
-    } else {
-      results.push(cardLatency(session));
-      results.push(apiCalls(session));
-    }
-    return results;
+    if (session.records.every((r) => r.error)) throw new Error(`no hover showed a card with data (${session.records[0]?.error ?? 'no hovers'})`);
+    return [cardLatency(session), apiCalls(session)];
   } finally {
-    for (const browser of opened) await browser.close().catch(() => {});
+    await browser.close();
     await fake.close();
+  }
+}
+
+/** Runs a group of measurements; if it throws, its rows become "not measured" with the reason. */
+async function guarded(ids: string, what: string, measure: () => Promise<Measured[]>): Promise<Measured[]> {
+  try {
+    return await measure();
+  } catch (error) {
+    console.error(error);
+    return [notMeasured(ids, what, 'PRODUCT.md §6', errorText(error))];
   }
 }
 
 async function main() {
   const dir = buildBenchFlavour();
   const machine = describeMachine();
+  const source = describeSource();
   const results: Measured[] = [];
 
   results.push(measureContentScriptSize(dir, 'bench build', true)!);
@@ -126,17 +138,12 @@ async function main() {
   if (production) results.push(production);
 
   if (contentScriptFiles(dir).length === 0) {
-    const why = 'the build\'s manifest injects no content script';
-    results.push(notMeasured('B2', 'added script time on a 10,000-link page', '(a) ≤ 1 ms, (b) ≤ 5 ms', why));
-    results.push(notMeasured('B3', 'added script time, 1,000 links appended', '≤ 0.5 ms', why));
-    results.push(notMeasured('B4–B6', 'hover card latency and API calls', 'see PRODUCT.md §6', why));
+    results.push(notMeasured('B2–B6', 'browser measurements', 'PRODUCT.md §6', 'the build\'s manifest injects no content script'));
   } else {
     const server = await startPageServer();
     try {
-      results.push(...(await measureInBrowsers(dir, server)));
-    } catch (error) {
-      results.push(notMeasured('B2–B6', 'browser measurements', 'see PRODUCT.md §6', errorText(error)));
-      console.error(error);
+      results.push(...(await guarded('B2, B3', 'added script time', () => measureScriptTime(dir, server))));
+      results.push(...(await guarded('B4–B6', 'hover card latency and API calls', () => measureHovers(dir, server))));
     } finally {
       await server.close();
     }
@@ -152,7 +159,7 @@ async function main() {
   const command = process.env.BENCH_EXTENSION_DIR ? `BENCH_EXTENSION_DIR=${process.env.BENCH_EXTENSION_DIR} npm run bench` : 'npm run bench';
   writeFileSync(
     RESULTS_FILE,
-    markdown({ date: new Date(), machine, command, runs: RUNS, b3Runs: B3_RUNS, extensionDir: path.relative(process.cwd(), dir), rows, notes, method: METHOD }),
+    markdown({ date: new Date(), machine, command, source, runs: RUNS, b3Runs: B3_RUNS, extensionDir: path.relative(process.cwd(), dir), rows, notes, method: METHOD }),
   );
   console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
 

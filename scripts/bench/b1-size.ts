@@ -34,7 +34,8 @@ export function gzipSize(file: string): { raw: number; gzip: number } {
  */
 export function measureContentScriptSize(extensionDir: string, label: string, required: boolean): Measured | null {
   const budget = `≤ ${B1_BUDGET_BYTES} B`;
-  const where = path.relative(process.cwd(), extensionDir);
+  const relative = path.relative(process.cwd(), extensionDir);
+  const where = relative.startsWith('..') ? extensionDir : relative;
   const files = contentScriptFiles(extensionDir);
   const missing = files.filter((f) => !existsSync(path.join(extensionDir, f)));
   if (files.length === 0 || missing.length > 0) {

@@ -32,3 +32,15 @@ export function describeMachine(): Machine {
     node: process.version,
   };
 }
+
+/** The commit measured, and whether the working tree differed from it (other work in progress). */
+export function describeSource(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = git('log', '-1', '--format=%h (committed %cI)');
+    const dirty = git('status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench').length > 0;
+    return dirty ? `${commit} (with uncommitted changes in the working tree)` : commit;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}

@@ -18,6 +18,7 @@ export interface Report {
   date: Date;
   machine: Machine;
   command: string;
+  source: string;
   runs: number;
   b3Runs: number;
   extensionDir: string;
@@ -39,6 +40,7 @@ export function markdown(report: Report): string {
     `- Browser: ${machine.chromium}, headless, Playwright persistent contexts`,
     `- Node: ${machine.node}`,
     `- Command: \`${report.command}\``,
+    `- Source: ${report.source}`,
     `- Extension: \`${report.extensionDir}\``,
     `- Runs: B2 ${report.runs}, B3 ${report.b3Runs} measured runs per browser (plus one warm-up each), medians; B4–B6 one hover session (50 links × 3 hovers)`,
     `- Verdict: ${missed === 0 ? 'every budget met' : `${missed} of ${report.rows.length} rows missed or not measured`}`,
