@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_API_PORT } from './flavour';
-import { startFakeBitly, SAMPLE } from '../tests/fake-bitly/server';
+import { startFakeBitly, SAMPLE, type FakeBitly } from '../tests/fake-bitly/server';
 import { extensionDir } from '../tests/e2e/extension';
 import { contentScriptFiles, measureContentScriptSize } from './bench/b1-size';
 import { measurePageLoadAndMoves } from './bench/b2-page-load-and-moves';
@@ -100,9 +100,8 @@ async function measureScriptTime(dir: string, server: PageServer): Promise<Measu
 }
 
 /** B4, B5, B6 from one hover session in a fresh profile, against the stand-in. */
-async function measureHovers(dir: string, server: PageServer): Promise<Measured[]> {
+async function measureHovers(dir: string, server: PageServer, fake: FakeBitly): Promise<Measured[]> {
   phase(`B4, B5, B6: ${HOVER_LINKS} links hovered ${HOVER_ROUNDS} times each, fresh profile`);
-  const fake = await startFakeBitly({ port: BENCH_API_PORT });
   const browser = await launchBrowser(dir);
   try {
     const { hoverDelayMs } = await signIn(browser.context, browser.extensionId!, SAMPLE.accounts.paid.token);
@@ -113,7 +112,6 @@ async function measureHovers(dir: string, server: PageServer): Promise<Measured[
     return [cardLatency(session), apiCalls(session)];
   } finally {
     await browser.close();
-    await fake.close();
   }
 }
 
@@ -140,12 +138,15 @@ async function main() {
   if (contentScriptFiles(dir).length === 0) {
     results.push(notMeasured('B2–B6', 'browser measurements', 'PRODUCT.md §6', 'the build\'s manifest injects no content script'));
   } else {
+    // The stand-in Bitly the bench build talks to (sign-in, then the hover cards' requests).
+    const fake = await startFakeBitly({ port: BENCH_API_PORT });
     const server = await startPageServer();
     try {
       results.push(...(await guarded('B2, B3', 'added script time', () => measureScriptTime(dir, server))));
-      results.push(...(await guarded('B4–B6', 'hover card latency and API calls', () => measureHovers(dir, server))));
+      results.push(...(await guarded('B4–B6', 'hover card latency and API calls', () => measureHovers(dir, server, fake))));
     } finally {
       await server.close();
+      await fake.close();
     }
   }
 

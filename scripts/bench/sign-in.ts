@@ -10,7 +10,12 @@ export async function signIn(context: BrowserContext, extensionId: string, token
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await page.locator('input#token').fill(token);
   await page.getByRole('button', { name: 'Check and save' }).click();
-  await page.getByTestId('account').waitFor({ timeout: 10_000 });
+  try {
+    await page.getByTestId('account').waitFor({ timeout: 10_000 });
+  } catch {
+    const status = await page.locator('#token-status').textContent().catch(() => null);
+    throw new Error(`signing in on the options page failed (status: ${status?.trim() || 'none'}; is the stand-in running?)`);
+  }
   const reply = (await page.evaluate(() => chrome.runtime.sendMessage({ bitlens: 1, type: 'getSettings', data: {} }))) as
     | { ok: true; value: { hoverDelayMs: number } }
     | { ok: false; error: string };
