@@ -8,9 +8,6 @@ import { placeCard } from './place-card';
 
 export interface CardFrame {
   readonly element: HTMLIFrameElement;
-  readonly id: string;
-  /** Shows a card that was loaded ahead (`waiting`), which then starts asking for its data. */
-  show(): void;
   remove(): void;
 }
 
@@ -27,28 +24,19 @@ const FRAME_STYLE: Record<string, string> = {
   background: 'transparent',
   'color-scheme': 'normal',
   display: 'block',
+  visibility: 'visible',
   opacity: '1',
   transform: 'none',
 };
 
-/**
- * Frames the card for `id` next to `anchor`. With `waiting`, the card page loads hidden and asks
- * for nothing until `show()`: loading it during the hover intent delay makes it appear sooner.
- */
-export function openCardFrame(anchor: HTMLAnchorElement, id: string, { waiting = false } = {}): CardFrame {
+export function openCardFrame(anchor: HTMLAnchorElement, id: string): CardFrame {
   const frame = document.createElement('iframe');
   const params = new URLSearchParams({ link: id, text: (anchor.textContent ?? '').trim().slice(0, 200) });
-  const url = `${chrome.runtime.getURL('/card.html')}#${params}`;
-  frame.src = waiting ? `${url}&wait=1` : url;
+  frame.src = `${chrome.runtime.getURL('/card.html')}#${params}`;
   frame.title = chrome.i18n.getMessage('cardFrameTitle');
   frame.allow = 'clipboard-write';
   // `!important` so page styles for `iframe` cannot hide or distort the card.
   for (const [property, value] of Object.entries(FRAME_STYLE)) frame.style.setProperty(property, value, 'important');
-  const setShown = (shown: boolean) => {
-    frame.style.setProperty('visibility', shown ? 'visible' : 'hidden', 'important');
-    frame.style.setProperty('pointer-events', shown ? 'auto' : 'none', 'important');
-  };
-  setShown(!waiting);
 
   let queued = false;
   const reposition = () => {
@@ -74,16 +62,6 @@ export function openCardFrame(anchor: HTMLAnchorElement, id: string, { waiting =
   document.documentElement.append(frame);
   return {
     element: frame,
-    id,
-    show() {
-      reposition();
-      if (waiting) {
-        // Only the fragment changes: the loaded card is not reloaded, it hears `hashchange`.
-        frame.src = url;
-        waiting = false;
-      }
-      setShown(true);
-    },
     remove() {
       listening.abort();
       frame.remove();

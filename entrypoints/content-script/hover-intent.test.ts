@@ -7,17 +7,14 @@ const elsewhere = { kind: 'elsewhere' as const };
 
 function setup(delay = 350) {
   const events: string[] = [];
-  const prepared: string[] = [];
   const intent = new HoverIntent<string>({
     delayMs: () => delay,
     closeGraceMs: 200,
     open: (l) => events.push(`open ${l}`),
     close: () => events.push('close'),
     same: (a, b) => a === b,
-    prepare: (l) => prepared.push(`prepare ${l}`),
-    unprepare: () => prepared.push('unprepare'),
   });
-  return { intent, events, prepared };
+  return { intent, events };
 }
 
 beforeEach(() => {
@@ -122,24 +119,5 @@ describe('HoverIntent', () => {
     intent.pointerOn(link('a'));
     vi.advanceTimersByTime(50);
     expect(events).toEqual(['a']);
-  });
-
-  it('prepares the card while the pointer rests, and drops it when the pointer leaves first', () => {
-    const { intent, events, prepared } = setup();
-    intent.pointerOn(link('a'));
-    expect(prepared).toEqual(['prepare a']);
-    intent.pointerOn(link('b'));
-    intent.pointerOn(elsewhere);
-    vi.advanceTimersByTime(1000);
-    expect(prepared).toEqual(['prepare a', 'unprepare', 'prepare b', 'unprepare']);
-    expect(events).toEqual([]);
-  });
-
-  it('a prepared card is opened, not dropped, when the delay runs out', () => {
-    const { intent, events, prepared } = setup();
-    intent.pointerOn(link('a'));
-    vi.advanceTimersByTime(350);
-    expect(prepared).toEqual(['prepare a']);
-    expect(events).toEqual(['open a']);
   });
 });

@@ -11,10 +11,6 @@ export interface HoverIntentOptions<L> {
   closeGraceMs: number;
   open(link: L): void;
   close(): void;
-  /** The pointer came to rest on a link: the card may be loaded ahead (but not shown). */
-  prepare?(link: L): void;
-  /** The link being prepared was left before the delay ran out. */
-  unprepare?(): void;
   same(a: L, b: L): boolean;
   setTimer?: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
   clearTimer?: (id: ReturnType<typeof setTimeout>) => void;
@@ -54,7 +50,6 @@ export class HoverIntent<L> {
       this.cancelOpen();
       this.pending = target.link;
       const link = target.link;
-      this.o.prepare?.(link);
       this.openTimer = this.setTimer(() => this.openNow(link), this.o.delayMs());
       return;
     }
@@ -64,12 +59,9 @@ export class HoverIntent<L> {
     }
   }
 
-  /** Opens at once (the delay ran out, or the keyboard shortcut), replacing any open card. */
+  /** Opens at once (keyboard shortcut), replacing any open card. */
   openNow(link: L) {
-    // A prepared card is handed to `open` (which reuses it when it is this link's), not dropped.
-    if (this.openTimer !== undefined) this.clearTimer(this.openTimer);
-    this.openTimer = undefined;
-    this.pending = undefined;
+    this.cancelOpen();
     this.cancelClose();
     this.shown = link;
     this.o.open(link);
@@ -86,9 +78,7 @@ export class HoverIntent<L> {
   private cancelOpen() {
     if (this.openTimer !== undefined) this.clearTimer(this.openTimer);
     this.openTimer = undefined;
-    if (this.pending === undefined) return;
     this.pending = undefined;
-    this.o.unprepare?.();
   }
 
   private cancelClose() {

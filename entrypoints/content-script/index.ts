@@ -28,8 +28,6 @@ export default defineUnlistedScript(() => {
     options: AddEventListenerOptions,
   ) => document.addEventListener(type, listener, { ...options, signal: alive.signal });
   let frame: CardFrame | undefined;
-  /** The card loading hidden while the pointer rests on a link (see HoverIntent.prepare). */
-  let prepared: CardFrame | undefined;
   let lastTarget: EventTarget | null = null;
   let whileOpen: AbortController | undefined;
 
@@ -37,21 +35,9 @@ export default defineUnlistedScript(() => {
     delayMs: () => config.now?.hoverDelayMs ?? 350,
     closeGraceMs: CLOSE_GRACE_MS,
     same: (a, b) => a.anchor === b.anchor && a.id === b.id,
-    prepare(link) {
-      prepared?.remove();
-      prepared = openCardFrame(link.anchor, link.id, { waiting: true });
-    },
-    unprepare() {
-      prepared?.remove();
-      prepared = undefined;
-    },
     open(link) {
       closeFrame();
-      const ready = prepared?.id === link.id && prepared.element.isConnected ? prepared : undefined;
-      if (!ready) prepared?.remove();
-      prepared = undefined;
-      frame = ready ?? openCardFrame(link.anchor, link.id);
-      frame.show();
+      frame = openCardFrame(link.anchor, link.id);
       whileOpen = new AbortController();
       const outside = (e: Event) => {
         if (e.isTrusted && e.target !== frame?.element) intent.closeNow();
@@ -148,7 +134,6 @@ export default defineUnlistedScript(() => {
   // After an update or uninstall this copy is orphaned: stop listening and close the card.
   config.onInvalidated(() => {
     intent.closeNow();
-    prepared?.remove();
     alive.abort();
   });
 });
