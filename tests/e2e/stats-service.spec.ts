@@ -147,3 +147,26 @@ test('a settings change reaches an open surface at once, and bad values are refu
   expect(await ask(page, 'getSettings', {})).toMatchObject({ value: { hoverDelayMs: 600, unit: 'day' } });
   expect(await ask(page, 'updateSettings', { hoverDelayMs: 'soon' } as never)).toMatchObject({ ok: false });
 });
+
+test('closing a surface drops its queued requests before they reach Bitly', async ({ page, extensionId, fake }) => {
+  await signIn(page, extensionId, SAMPLE.accounts.paid.token);
+  fake.clearLog();
+  fake.faults.add({ match: { path: '/clicks' }, fault: { kind: 'latency', ms: 400 } });
+  const surface = await page.context().newPage();
+  await surface.goto(`chrome-extension://${extensionId}/options.html`);
+  const ids = SAMPLE.accounts.paid.links.slice(30, 50).map((l) => l.id);
+  await surface.evaluate(() => {
+    (window as { askerPort?: unknown }).askerPort = chrome.runtime.connect({ name: 'bitlens-asker:closing-surface' });
+  });
+  await surface.waitForTimeout(200);
+  await surface.evaluate((ids) => {
+    for (const id of ids) {
+      void chrome.runtime.sendMessage({ bitlens: 1, type: 'getLinkFacet', data: { link: id, facet: 'clicks', askerId: 'closing-surface' } });
+    }
+  }, ids);
+  await expect.poll(() => fake.log.filter((r) => r.path.endsWith('/clicks')).length).toBe(4);
+  await surface.close();
+  await page.waitForTimeout(1500);
+  // The 4 already running finish; the 16 still queued were dropped with their asker.
+  expect(fake.log.filter((r) => r.path.endsWith('/clicks'))).toHaveLength(4);
+});
