@@ -1,6 +1,6 @@
 /**
- * Detection (F1) at the moment it is needed: from the element the pointer or focus entered, the
- * enclosing `<a href>` if it is a Bitly short link. Nothing scans the page or observes it, so
+ * Detection (F1) at the moment it is needed: the `<a href>` enclosing the element the pointer or
+ * focus entered, if it is a Bitly short link. Nothing scans the page or observes it, so
  * links added later or whose href changes are seen as they are when the user reaches them.
  */
 import { isBitlyHost, parseBitlink } from '@/utils/bitly/link';
@@ -11,8 +11,8 @@ export interface BitlyLink {
   id: string;
 }
 
-export function bitlyLinkAt(target: EventTarget | null, brandedHosts: ReadonlySet<string>): BitlyLink | null {
-  const anchor = (target as Element | null)?.closest?.('a[href]');
+/** The Bitly link that `anchor` (an element matching `a[href]`) is, or null. */
+export function bitlyLinkAt(anchor: Element, brandedHosts: ReadonlySet<string>): BitlyLink | null {
   if (!(anchor instanceof HTMLAnchorElement)) return null;
   // A cheap host check first: almost every link on a page fails it.
   if (!isBitlyHost(anchor.hostname, brandedHosts)) return null;

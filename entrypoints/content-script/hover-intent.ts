@@ -53,6 +53,8 @@ export class HoverIntent<L> {
       this.openTimer = this.setTimer(() => this.openNow(link), this.o.delayMs());
       return;
     }
+    // The common case on any page: the pointer moves over ordinary content with nothing pending.
+    if (this.pending === undefined && this.shown === undefined) return;
     this.cancelOpen();
     if (this.shown !== undefined && this.closeTimer === undefined) {
       this.closeTimer = this.setTimer(() => this.closeNow(), this.o.closeGraceMs);

@@ -16,6 +16,7 @@ import { HoverIntent, type PointerTarget } from './hover-intent';
 
 const CLOSE_GRACE_MS = 300;
 const ELSEWHERE = { kind: 'elsewhere' } as const;
+const CARD = { kind: 'card' } as const;
 
 /** Alt+Shift+B on a focused Bitly link opens its card. */
 const isOpenShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyB';
@@ -65,16 +66,17 @@ export default defineUnlistedScript(() => {
 
   /** What the pointer or focus is on, or null while the config is still loading. */
   function classify(target: EventTarget | null): PointerTarget<BitlyLink> | null {
-    if (frame && target === frame.element) return { kind: 'card' };
-    if (!(target as Element | null)?.closest?.('a[href]')) return ELSEWHERE;
+    if (frame && target === frame.element) return CARD;
+    const anchor = (target as Element | null)?.closest?.('a[href]');
+    if (!anchor) return ELSEWHERE;
     const page = config.now;
     if (!page) return null;
-    const link = page.enabled ? bitlyLinkAt(target, page.brandedHosts) : null;
+    const link = page.enabled ? bitlyLinkAt(anchor, page.brandedHosts) : null;
     return link ? { kind: 'link', link } : ELSEWHERE;
   }
 
   /** Classifies now, or once the config has loaded if the target is still current then. */
-  function whenClassified(target: EventTarget | null, use: (t: PointerTarget<BitlyLink>) => void) {
+  function whenClassified(target: EventTarget | null, use: (target: PointerTarget<BitlyLink>) => void) {
     const known = classify(target);
     if (known) return use(known);
     void config.load().then(() => {
@@ -82,13 +84,15 @@ export default defineUnlistedScript(() => {
     });
   }
 
+  const pointerOn = (target: PointerTarget<BitlyLink>) => intent.pointerOn(target);
+
   // Only trusted events start work: a page cannot drive lookups by synthesising events.
   on(
     'pointerover',
     (e) => {
       if (!e.isTrusted || e.target === lastTarget) return;
       lastTarget = e.target;
-      whenClassified(e.target, (target) => intent.pointerOn(target));
+      whenClassified(e.target, pointerOn);
     },
     { capture: true, passive: true },
   );
