@@ -4,19 +4,8 @@
  * persistent context in a temporary profile.
  */
 import { chromium, type BrowserContext } from '@playwright/test';
-import { CHROMIUM_PATH } from '../../tests/e2e/extension';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, loadExtensionArgs } from '../../tests/e2e/extension';
 import { VIEWPORT } from './pages';
-
-/** The arguments tests/e2e/extension.ts launches with, minus the two that load the extension. */
-const COMMON_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--lang=en-US',
-];
 
 export interface Browser {
   context: BrowserContext;
@@ -27,12 +16,12 @@ export interface Browser {
 
 /** Launches Chromium; with `extensionDir`, loads that unpacked extension and waits for its worker. */
 export async function launchBrowser(extensionDir: string | null): Promise<Browser> {
-  const extensionArgs = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
+  const extensionArgs = extensionDir ? loadExtensionArgs(extensionDir) : [];
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: VIEWPORT,
-    args: [...extensionArgs, ...COMMON_ARGS],
+    args: [...extensionArgs, ...CHROMIUM_ARGS],
   });
   let extensionId: string | null = null;
   if (extensionDir) {

@@ -8,6 +8,22 @@ import type { FlavourName } from '../../scripts/flavour';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** How every Chromium here is started (TOOLCHAIN.md): the closed network makes background calls fail. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--lang=en-US',
+];
+
+/** The arguments that load one unpacked extension. */
+export function loadExtensionArgs(dir: string): string[] {
+  return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
+}
+
 export function extensionDir(flavour: FlavourName): string {
   const out = flavour === 'production' ? '.output' : `.output/${flavour}`;
   return path.resolve(out, 'chrome-mv3');
@@ -26,17 +42,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless,
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--lang=en-US',
-    ],
+    args: [...loadExtensionArgs(dir), ...CHROMIUM_ARGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, worker, extensionId: new URL(worker.url()).host };
