@@ -8,13 +8,13 @@
  * The checker is pure and is itself tested against made-up requests, so a pass means something.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { createBitlyClient, type BitlyClient, type FacetQuery } from '../../utils/bitly/client';
 import * as schemas from '../../utils/bitly/schemas';
+import { SPEC_FILE } from './spec-file';
 
 // ---------------------------------------------------------------------------------------------
 // The spec
@@ -51,8 +51,7 @@ interface Spec {
   };
 }
 
-const SPEC_PATH = path.resolve(process.cwd(), '../shared/bitly-api/v4.json');
-const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
+const spec = JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as Spec;
 const SERVER_PREFIX = new URL(spec.servers[0]?.url ?? '').pathname.replace(/\/$/, ''); // "/v4"
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

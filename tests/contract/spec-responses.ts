@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { SPEC_FILE } from './spec-file';
 
 export interface JsonSchema {
   $ref?: string;
@@ -36,7 +37,7 @@ export interface Spec {
 }
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SPEC_FILE = path.resolve(repoRoot, '../shared/bitly-api/v4.json');
+export { SPEC_FILE };
 export const spec = JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as Spec;
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
