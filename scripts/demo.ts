@@ -12,7 +12,7 @@ import { DEMO_API_PORT } from './flavour';
 import { samplePageHtml } from './demo/sample-page';
 import { startFakeBitly } from '../tests/fake-bitly/server';
 import { SAMPLE } from '../tests/fake-bitly/data';
-import { extensionDir, launchWithExtension } from '../tests/e2e/extension';
+import { extensionDir, launchWithExtension, signInOnOptionsPage } from '../tests/e2e/extension';
 
 const headless = !process.env.DISPLAY;
 const shots = path.resolve('demo-screenshots');
@@ -30,10 +30,7 @@ const { context, extensionId } = await launchWithExtension(extensionDir('demo'),
 
 // Sign in through the real options page, as a user would.
 const options = await context.newPage();
-await options.goto(`chrome-extension://${extensionId}/options.html`);
-await options.locator('input#token').fill(SAMPLE.accounts.paid.token);
-await options.getByRole('button', { name: 'Check and save' }).click();
-await options.getByTestId('account').waitFor();
+await signInOnOptionsPage(options, extensionId, SAMPLE.accounts.paid.token);
 console.log(`Signed in as ${SAMPLE.accounts.paid.login} (token ${SAMPLE.accounts.paid.token}).`);
 
 const sample = await context.newPage();

@@ -1,17 +1,14 @@
 /**
- * Signs the extension in as a user would (tests/e2e/fixtures.ts `signIn`): paste the token on the
- * options page, "Check and save", wait for the account. Then reads the hover intent delay the
- * extension will use from its settings.
+ * Signs the extension in as a user would (`signInOnOptionsPage`), with a clearer failure for the
+ * benchmark's log, then reads the hover intent delay the extension will use from its settings.
  */
 import type { BrowserContext } from '@playwright/test';
+import { signInOnOptionsPage } from '../../tests/e2e/extension';
 
 export async function signIn(context: BrowserContext, extensionId: string, token: string): Promise<{ hoverDelayMs: number }> {
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.locator('input#token').fill(token);
-  await page.getByRole('button', { name: 'Check and save' }).click();
   try {
-    await page.getByTestId('account').waitFor({ timeout: 10_000 });
+    await signInOnOptionsPage(page, extensionId, token);
   } catch {
     const status = await page.locator('#token-status').textContent().catch(() => null);
     throw new Error(`signing in on the options page failed (status: ${status?.trim() || 'none'}; is the stand-in running?)`);

@@ -3,7 +3,7 @@
  * the demo and the benchmark.
  */
 import path from 'node:path';
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import type { FlavourName } from '../../scripts/flavour';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,4 +46,15 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, worker, extensionId: new URL(worker.url()).host };
+}
+
+/**
+ * Signs in the way a user does: the token pasted on the options page, "Check and save", and the
+ * account shown. For the demo and the benchmark; e2e tests use the OptionsPage object's steps.
+ */
+export async function signInOnOptionsPage(page: Page, extensionId: string, token: string, timeout = 10_000): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.locator('input#token').fill(token);
+  await page.getByRole('button', { name: 'Check and save' }).click();
+  await page.getByTestId('account').waitFor({ timeout });
 }
