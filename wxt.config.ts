@@ -1,10 +1,14 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolveFlavour } from './scripts/flavour';
+import { BITLY_HOSTS } from './utils/bitly/link';
+import { linkHoverCss } from './utils/bitly/link-hover-css';
 
 // One build-time switch decides which Bitly the extension talks to: production builds know
 // only the real API host; test and demo builds point at the local stand-in (tests/fake-bitly).
 const flavour = resolveFlavour(process.env);
+
+const LINK_HOVER_STYLESHEET = 'content-script.css';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -17,6 +21,11 @@ export default defineConfig({
       __BITLENS_FLAVOUR__: JSON.stringify(flavour.name),
     },
   }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: LINK_HOVER_STYLESHEET, contents: linkHoverCss(BITLY_HOSTS) });
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -25,8 +34,9 @@ export default defineConfig({
     host_permissions: [flavour.hostPermission],
     // The hover card is an extension page the content script frames; a dynamic URL (Chromium)
     // keeps pages from fingerprinting the extension by probing a fixed address.
-    // The content script is an unlisted script (see entrypoints/content-script/index.ts).
-    content_scripts: [{ matches: ['<all_urls>'], js: ['content-script.js'], run_at: 'document_idle' }],
+    // The content script is an unlisted script (see entrypoints/content-script/index.ts); its
+    // stylesheet, generated below, makes hovering a Bitly link the only thing it hears.
+    content_scripts: [{ matches: ['<all_urls>'], js: ['content-script.js'], css: [LINK_HOVER_STYLESHEET], run_at: 'document_idle' }],
     web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
   },
 });

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { createAccountService, tokenProblemOf } from '@/utils/account/account-service';
 import { accountItem, restrictStorageToExtension, tokenItem } from '@/utils/account/storage';
 import { createBitlyClient } from '@/utils/bitly/client';
+import { CardFrames } from '@/utils/card-frames';
 import { StatsCache } from '@/utils/cache/stats-cache';
 import { createMessageRouter } from '@/utils/message-router';
 import { RequestScheduler } from '@/utils/scheduler/request-scheduler';
@@ -36,6 +37,7 @@ export default defineBackground(() => {
     await Promise.all([cache.clear(), planGates.clear()]);
   };
   const askers = new AskerPorts(self);
+  const cards = new CardFrames(self);
   const stats = createStatsService({
     cache,
     scheduler: new RequestScheduler(),
@@ -68,6 +70,14 @@ export default defineBackground(() => {
         if (sender.tab?.id !== undefined) await pushToTab(sender.tab.id, { bitlensPush: 'closeCard', refocusLink });
         return null;
       },
+      showCard: async ({ key, link, text }, sender) => {
+        if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'show', link, text });
+        return null;
+      },
+      hideCard: async ({ key }, sender) => {
+        if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'hide' });
+        return null;
+      },
       getGroups: async () => {
         const session = await readSession();
         if (!session) return { ok: false, problem: 'no-token' };
@@ -89,6 +99,7 @@ export default defineBackground(() => {
   );
   browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
   browser.runtime.onConnect.addListener(askers.attach);
+  browser.runtime.onConnect.addListener(cards.attach);
 
   async function contentConfig(settings?: Settings): Promise<ContentConfig> {
     const { hoverEnabled, hoverDelayMs, disabledSites } = settings ?? (await loadSettings());

@@ -8,7 +8,9 @@
  * extension. On a shared machine run it as `flock /tmp/bitlens-e2e.lock npm run bench`.
  *
  * Environment: BENCH_RUNS (default 5) measured runs per browser for B2 (B3: twice as many);
- * BENCH_EXTENSION_DIR measures an already built extension instead of building (development only).
+ * BENCH_EXTENSION_DIR measures an already built extension instead of building, and BENCH_ONLY=script
+ * or BENCH_ONLY=hovers measures only B1–B3 or B1 and B4–B6 without writing bench/RESULTS.md
+ * (development only).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,8 @@ import { writeReferenceExtension } from './bench/reference-extension';
 import { signIn } from './bench/sign-in';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ONLY = process.env.BENCH_ONLY;
+if (ONLY !== undefined && ONLY !== 'script' && ONLY !== 'hovers') throw new Error(`BENCH_ONLY must be "script" or "hovers", not "${ONLY}"`);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a positive integer, not "${process.env.BENCH_RUNS}"`);
 /** B3's page-side noise is close to its 0.5 ms budget: twice the runs. */
 const B3_RUNS = 2 * RUNS;
@@ -44,7 +48,7 @@ const METHOD = [
   'B2: a static page of 10,000 links in a fixed grid, 1 % `https://bit.ly/…` links of the sample account, the rest ordinary links to varied hosts; no page script. (a) ScriptDuration of a new tab after `load` + 1 s. (b) After a forced GC, 200 `page.mouse.move`s (trusted input) to the centres of 200 different visible links (10 of them Bitly links, never resting there for the intent delay), then to an empty corner, + 0.5 s.',
   'B3: the same grid page plus a page script that appends 1,000 more links (same mix) in 10 batches of 100, one `setTimeout` task each, each batch a `<div>` added at the end of the body from a pre-parsed `<template>`; started right after a forced GC, read 1 s after the last batch. Script run through DevTools (`Runtime.evaluate`) itself is not counted in ScriptDuration; the page\'s tasks are. No full rescans: in the browser without the extension the page then rescans itself once (every `a[href]`, host in a Set, one task); an extension that rescanned even once during the 10 batches would add at least that much.',
   'Yardstick for B2: the smallest extension doing what PRODUCT.md F1 calls the cheapest design (one passive capturing `pointerover` listener, `closest(\'a[href]\')`, host in a Set; scripts/bench/reference-extension.ts), measured the same way in the same run against the same browser without extension. Its figures (in the notes) are the floor of that design on this machine.',
-  'B4/B5: a page with 50 of the paid account\'s links in a column; each link is hovered with a real mouse move from a parking point, 3 rounds. The page records the trusted `pointerover` time (start of the intent delay); the card frame (`iframe[src^="chrome-extension://"]`) reports `data-state="data"` and `data-painted-at` (Date.now() of the first paint with numbers). Latency = painted-at − (pointerover + intent delay), same machine clock. Round 1 = uncached (B5), rounds 2–3 = cached (B4). The bench does not touch the card frame until 300 ms after the intent delay (asking it for its state would slow the paint being timed), then polls every 25 ms. The notes split the latency using the card document\'s navigation timing. After each hover the pointer returns to the parking point and the bench waits for the card to close and the stand-in to be idle.',
+  'B4/B5: a page with 50 of the paid account\'s links in a column; each link is hovered with a real mouse move from a parking point, 3 rounds. The page records the trusted `pointerover` time (start of the intent delay); the card frame (`iframe[src^="chrome-extension://"]`) reports `data-state="data"` and `data-painted-at` (Date.now() of the first paint with numbers). Latency = painted-at − (pointerover + intent delay), same machine clock. Round 1 = uncached (B5), rounds 2–3 = cached (B4). The bench does not touch the card frame until 300 ms after the intent delay (asking it for its state would slow the paint being timed), then polls every 25 ms. The notes split the latency at `data-shown-at` (when the card frame heard which link to show) and say how often the frame\'s document had loaded before the delay ended (it is made, hidden, when the pointer first reaches a Bitly link). After each hover the pointer returns to the parking point and the bench waits for the card to be hidden and the stand-in to be idle.',
   'B6: the stand-in\'s request log during that session, attributed to the hover it happened in.',
   'B1: the scripts the built extension\'s manifest injects into pages (`content_scripts[].js`), gzip level 9 (zlib), summed; the production build in `.output/chrome-mv3` too when present (as found, not rebuilt).',
 ];
@@ -142,8 +146,8 @@ async function main() {
     const fake = await startFakeBitly({ port: BENCH_API_PORT });
     const server = await startPageServer();
     try {
-      results.push(...(await guarded('B2, B3', 'added script time', () => measureScriptTime(dir, server))));
-      results.push(...(await guarded('B4–B6', 'hover card latency and API calls', () => measureHovers(dir, server, fake))));
+      if (ONLY !== 'hovers') results.push(...(await guarded('B2, B3', 'added script time', () => measureScriptTime(dir, server))));
+      if (ONLY !== 'script') results.push(...(await guarded('B4–B6', 'hover card latency and API calls', () => measureHovers(dir, server, fake))));
     } finally {
       await server.close();
       await fake.close();
@@ -156,6 +160,10 @@ async function main() {
   console.log(`\n${terminalTable(rows)}\n`);
   for (const note of notes) console.log(`  ${note}`);
 
+  if (ONLY) {
+    console.log(`\nBENCH_ONLY=${ONLY}: a partial run, bench/RESULTS.md left as it was.`);
+    process.exit(rows.some((r) => r.pass !== true) ? 1 : 0);
+  }
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   const command = process.env.BENCH_EXTENSION_DIR ? `BENCH_EXTENSION_DIR=${process.env.BENCH_EXTENSION_DIR} npm run bench` : 'npm run bench';
   writeFileSync(

@@ -17,6 +17,8 @@ function setup() {
     getBrandedHosts: vi.fn(async () => []),
     getContentConfig: vi.fn(async () => ({ hoverEnabled: true, hoverDelayMs: 350, disabledSites: [], brandedHosts: [] })),
     closeCard: vi.fn(async () => null),
+    showCard: vi.fn(async () => null),
+    hideCard: vi.fn(async () => null),
     getGroups: vi.fn(async () => ({ ok: true as const, groups: [] })),
     getSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
     updateSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
@@ -73,6 +75,18 @@ describe('createMessageRouter', () => {
       ok: false,
     });
     expect(handlers.getLinkFacet).not.toHaveBeenCalled();
+  });
+
+  it('takes show and hide of a card frame from a content script only, with a well-formed key', async () => {
+    const { handlers, route } = setup();
+    const show = { key: '0f8e6a8c-2b1d-4c55-9a57-3e1f0c2d4b6a', link: 'bit.ly/Abc1234', text: 'Read' };
+    expect(await route({ bitlens: 1, type: 'showCard', data: show }, contentScript)).toMatchObject({ ok: true });
+    expect(handlers.showCard).toHaveBeenCalledWith(show, contentScript);
+    expect(await route({ bitlens: 1, type: 'showCard', data: show }, page)).toMatchObject({ ok: false });
+    expect(await route({ bitlens: 1, type: 'showCard', data: { ...show, key: 'x"><b>' } }, contentScript)).toMatchObject({ ok: false });
+    expect(await route({ bitlens: 1, type: 'showCard', data: { ...show, text: 'x'.repeat(201) } }, contentScript)).toMatchObject({ ok: false });
+    expect(handlers.showCard).toHaveBeenCalledTimes(1);
+    expect(await route({ bitlens: 1, type: 'hideCard', data: { key: show.key } }, contentScript)).toMatchObject({ ok: true });
   });
 
   it.each([

@@ -7,11 +7,15 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { AccountFacetData, LinkFacetData } from './stats/facets';
 import { SettingsPatchSchema, type Settings } from './settings/settings-schema';
+import { MAX_LINK_TEXT } from './card-link-text';
 
 /** Who sent a message, as the background sees it. */
 export type SenderKind = 'extension-page' | 'content-script';
 
 const empty = v.strictObject({});
+
+/** The random key that pairs a content script's card frame with its card port. */
+const cardKey = v.pipe(v.string(), v.regex(/^[\w-]{16,64}$/));
 
 export const LINK_FACET_NAMES = [
   'destination',
@@ -72,6 +76,19 @@ export const requestSchemas = {
   getContentConfig: empty,
   /** The hover card asks to be closed (Escape, a close button); relayed to its tab's content script. */
   closeCard: v.strictObject({ refocusLink: v.boolean() }),
+  /**
+   * The content script shows its card frame for a link the user reached (trusted hover or
+   * shortcut); relayed to that frame's card port. Only this starts a card's lookups.
+   */
+  showCard: v.strictObject({
+    key: cardKey,
+    /** The bitlink id; the background parses it again before asking Bitly. */
+    link: v.pipe(v.string(), v.maxLength(2048)),
+    /** The link's visible text on the page (for the "text names another domain" hint). */
+    text: v.pipe(v.string(), v.maxLength(MAX_LINK_TEXT)),
+  }),
+  /** The content script hid its card frame: the card drops its link and its queued requests. */
+  hideCard: v.strictObject({ key: cardKey }),
   /** The account's groups, for the default-group setting. */
   getGroups: empty,
   getSettings: empty,
@@ -92,6 +109,8 @@ export const allowedSenders: { readonly [T in MessageType]: readonly SenderKind[
   getBrandedHosts: ['extension-page', 'content-script'],
   getContentConfig: ['content-script'],
   closeCard: ['extension-page'],
+  showCard: ['content-script'],
+  hideCard: ['content-script'],
   getGroups: ['extension-page'],
   getSettings: ['extension-page'],
   updateSettings: ['extension-page'],
@@ -178,6 +197,8 @@ export interface Replies {
   getBrandedHosts: string[];
   getContentConfig: ContentConfig;
   closeCard: null;
+  showCard: null;
+  hideCard: null;
   getGroups: GroupsReply;
   getSettings: Settings;
   updateSettings: Settings;
@@ -193,6 +214,14 @@ export type AskerPush =
   /** Settings changed (in the options page or another window): surfaces apply them at once. */
   | { type: 'settingsChanged'; settings: Settings };
 export const ASKER_PORT_PREFIX = 'bitlens-asker:';
+
+/**
+ * A card frame holds a port named `CARD_PORT_PREFIX + key` (the key from its URL) for as long as
+ * it lives; the background relays its content script's show/hide on it. A page that copies the
+ * key can frame a card of its own, but it is never shown anything the page could read.
+ */
+export const CARD_PORT_PREFIX = 'bitlens-card:';
+export type CardPush = { type: 'show'; link: string; text: string } | { type: 'hide' };
 
 /** What travels over `runtime.sendMessage`. */
 export interface Envelope<T extends MessageType = MessageType> {

@@ -16,7 +16,7 @@ import { useNow, useSnapshot } from './use-card';
 
 export interface CardAppProps {
   api: CardApi;
-  /** The bitlink id from the card's URL. */
+  /** The bitlink id the content script showed the card for. */
   link: string;
   /** The link's text on the page. */
   text: string;

@@ -8,7 +8,7 @@ import { panelFor } from './card-app';
 import { ageText } from './card-footer';
 import { bitlyStatsUrl } from './card-header';
 import { CardModel, cardStatus, type CardSnapshot } from './card-model';
-import { MAX_LINK_TEXT, parseCardParams } from './card-params';
+import { cardKeyFrom } from './card-channel';
 import { hintText } from './destination-section';
 import { clickPoints, rangeWords, totalClicks } from './stats-section';
 import type { CardFacet } from './card-api';
@@ -32,19 +32,17 @@ beforeAll(() => {
 
 const NOW = Date.UTC(2026, 9, 14, 12);
 
-describe('card parameters from the frame URL', () => {
+describe('card frame key from the frame URL', () => {
+  const key = '0f8e6a8c-2b1d-4c55-9a57-3e1f0c2d4b6a';
   it.each([
-    ['#link=bit.ly%2FAbc1234&text=Read+more', { link: 'bit.ly/Abc1234', text: 'Read more' }],
-    ['link=bit.ly/Abc1234', { link: 'bit.ly/Abc1234', text: '' }],
-    ['', { link: '', text: '' }],
-    ['#text=only', { link: '', text: 'only' }],
-    ['#link=%20bit.ly/x%20&text=%3Cb%3Ehi%3C/b%3E', { link: 'bit.ly/x', text: '<b>hi</b>' }],
-  ])('%j', (hash, params) => {
-    expect(parseCardParams(hash)).toEqual(params);
-  });
-
-  it('keeps at most 200 characters of link text', () => {
-    expect(parseCardParams(`#text=${'x'.repeat(500)}`).text).toHaveLength(MAX_LINK_TEXT);
+    [`#k=${key}`, key],
+    [`k=${key}`, key],
+    ['', null],
+    ['#k=short', null],
+    ['#link=bit.ly%2FAbc1234&text=Read+more', null],
+    [`#k=${key}%22%3E%3Cb%3E`, null],
+  ])('%j', (hash, expected) => {
+    expect(cardKeyFrom(hash)).toBe(expected);
   });
 
   it("opens Bitly's statistics page for the link", () => {

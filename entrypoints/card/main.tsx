@@ -3,13 +3,43 @@ import { browser } from 'wxt/browser';
 import '@/components/theme.css';
 import './card.css';
 import { t } from '@/utils/i18n';
+import type { CardPush } from '@/utils/messages';
 import { createMessageCardApi } from './card-api';
 import { CardApp } from './card-app';
-import { parseCardParams } from './card-params';
+import { cardKeyFrom, connectCardChannel } from './card-channel';
 
-const { link, text } = parseCardParams(location.hash);
 document.title = t('cardFrameTitle');
 document.documentElement.lang = t('langCode');
-const api = createMessageCardApi();
-addEventListener('pagehide', () => api.dispose(), { once: true });
-render(<CardApp api={api} link={link} text={text} locale={browser.i18n.getUILanguage()} />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+const locale = browser.i18n.getUILanguage();
+const marks = document.documentElement.dataset;
+
+// The frame waits hidden until its content script shows it for a link, and is hidden again
+// between cards. Each show starts a new card with its own asker port; hiding closes that port,
+// so the background drops whatever the last card still had queued.
+let current: ReturnType<typeof createMessageCardApi> | undefined;
+let shows = 0;
+
+function apply(push: CardPush) {
+  current?.dispose();
+  current = undefined;
+  delete marks.paintedAt;
+  delete marks.shownAt;
+  if (push.type === 'hide') {
+    marks.state = 'hidden';
+    render(null, root);
+    return;
+  }
+  marks.shownAt = String(Date.now());
+  current = createMessageCardApi();
+  render(<CardApp key={++shows} api={current} link={push.link} text={push.text} locale={locale} />, root);
+}
+
+marks.state = 'hidden';
+const key = cardKeyFrom(location.hash);
+if (key) {
+  connectCardChannel(key, apply);
+  // Chart.js is fetched while the frame waits, so the first card's chart costs no load.
+  void import('./bar-chart');
+}
+addEventListener('pagehide', () => current?.dispose(), { once: true });

@@ -1,13 +1,22 @@
 /**
  * The hover card's frame: an extension page (card.html) in an iframe, so the page's scripts can
- * neither read what it shows nor reach the background. Positioned with fixed coordinates next to
- * its link and kept there while anything scrolls or the window resizes.
+ * neither read what it shows nor reach the background. It is made once, hidden, when the pointer
+ * first reaches a Bitly link (its document loads during the intent delay), and then only shown
+ * next to a link and hidden again: a card after the delay costs a message, not a page load.
+ * What it shows goes through the background (showCard/hideCard), never through the page.
  */
+import { MAX_LINK_TEXT } from '@/utils/card-link-text';
 import { CARD_GAP, CARD_HEIGHT, CARD_WIDTH } from '@/utils/card-geometry';
+import type { BitlyLink } from './bitly-link-at';
 import { placeCard } from './place-card';
+import { sendToBackground } from './send-to-background';
 
 export interface CardFrame {
   readonly element: HTMLIFrameElement;
+  /** Places the frame next to the link, shows it, and has the card look the link up. */
+  show(link: BitlyLink): void;
+  hide(): void;
+  /** Hides and removes the frame (the extension went away). */
   remove(): void;
 }
 
@@ -23,47 +32,67 @@ const FRAME_STYLE: Record<string, string> = {
   'box-shadow': '0 8px 28px rgba(0,0,0,.28)',
   background: 'transparent',
   'color-scheme': 'normal',
-  display: 'block',
+  display: 'none',
   visibility: 'visible',
   opacity: '1',
   transform: 'none',
 };
 
-export function openCardFrame(anchor: HTMLAnchorElement, id: string): CardFrame {
+// `!important` so page styles for `iframe` cannot hide, show or distort the card.
+const setStyle = (frame: HTMLIFrameElement, property: string, value: string) => frame.style.setProperty(property, value, 'important');
+
+export function createCardFrame(): CardFrame {
+  const key = crypto.randomUUID();
   const frame = document.createElement('iframe');
-  const params = new URLSearchParams({ link: id, text: (anchor.textContent ?? '').trim().slice(0, 200) });
-  frame.src = `${chrome.runtime.getURL('/card.html')}#${params}`;
+  frame.src = `${chrome.runtime.getURL('/card.html')}#k=${key}`;
   frame.title = chrome.i18n.getMessage('cardFrameTitle');
   frame.allow = 'clipboard-write';
-  // `!important` so page styles for `iframe` cannot hide or distort the card.
-  for (const [property, value] of Object.entries(FRAME_STYLE)) frame.style.setProperty(property, value, 'important');
+  for (const [property, value] of Object.entries(FRAME_STYLE)) setStyle(frame, property, value);
+  document.documentElement.append(frame);
 
+  let anchor: HTMLAnchorElement | undefined;
+  let following: AbortController | undefined;
   let queued = false;
   const reposition = () => {
     queued = false;
+    if (!anchor) return;
     const place = placeCard(
       anchor.getBoundingClientRect(),
       { width: CARD_WIDTH, height: CARD_HEIGHT },
       { width: document.documentElement.clientWidth, height: window.innerHeight },
       CARD_GAP,
     );
-    frame.style.setProperty('top', `${place.top}px`, 'important');
-    frame.style.setProperty('left', `${place.left}px`, 'important');
+    setStyle(frame, 'top', `${place.top}px`);
+    setStyle(frame, 'left', `${place.left}px`);
   };
   const follow = () => {
     if (!queued) requestAnimationFrame(reposition);
     queued = true;
   };
-  const listening = new AbortController();
-  document.addEventListener('scroll', follow, { capture: true, passive: true, signal: listening.signal });
-  window.addEventListener('resize', follow, { passive: true, signal: listening.signal });
 
-  reposition();
-  document.documentElement.append(frame);
+  const hide = () => {
+    if (!anchor) return;
+    anchor = undefined;
+    following?.abort();
+    setStyle(frame, 'display', 'none');
+    void sendToBackground('hideCard', { key });
+  };
+
   return {
     element: frame,
+    show(link) {
+      following?.abort();
+      anchor = link.anchor;
+      void sendToBackground('showCard', { key, link: link.id, text: (anchor.textContent ?? '').trim().slice(0, MAX_LINK_TEXT) });
+      reposition();
+      setStyle(frame, 'display', 'block');
+      following = new AbortController();
+      document.addEventListener('scroll', follow, { capture: true, passive: true, signal: following.signal });
+      window.addEventListener('resize', follow, { passive: true, signal: following.signal });
+    },
+    hide,
     remove() {
-      listening.abort();
+      hide();
       frame.remove();
     },
   };

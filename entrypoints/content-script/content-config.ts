@@ -1,11 +1,10 @@
 /**
- * The content script's settings: asked from the background once, on first use, and replaced
- * whenever the background pushes a change (hover off, site disabled, delay, branded domains).
- * Uses `chrome.*` directly (see index.ts); `chrome.runtime.id` disappears when this copy of the
- * script is orphaned by an extension update, which ends it.
+ * The content script's settings: asked from the background once, and replaced whenever the
+ * background pushes a change (hover off, site disabled, delay, branded domains).
  */
-import type { ContentConfig, ContentPush, Envelope, ReplyEnvelope } from '@/utils/messages';
+import type { ContentConfig, ContentPush } from '@/utils/messages';
 import { isSiteDisabled } from '@/utils/settings/site-rules';
+import { sendToBackground } from './send-to-background';
 
 export interface PageConfig {
   enabled: boolean;
@@ -21,35 +20,31 @@ function toPageConfig(config: ContentConfig): PageConfig {
   };
 }
 
-const request: Envelope<'getContentConfig'> = { bitlens: 1, type: 'getContentConfig', data: {} };
-
-export function createConfigSource(onPush: (push: ContentPush) => void) {
+/** `onPush` hears every push; `onConfig` every new config, the first one included. */
+export function createConfigSource(onPush: (push: ContentPush) => void, onConfig: (config: PageConfig) => void) {
   let current: PageConfig | undefined;
   let loading: Promise<PageConfig | undefined> | undefined;
-  let invalidated: (() => void) | undefined;
+
+  const use = (config: ContentConfig) => {
+    current = toPageConfig(config);
+    onConfig(current);
+  };
 
   function listen() {
     chrome.runtime.onMessage.addListener((message: unknown) => {
       const push = message as ContentPush | undefined;
       if (!push || typeof push !== 'object' || !('bitlensPush' in push)) return;
-      if (push.bitlensPush === 'config') current = toPageConfig(push.config);
+      if (push.bitlensPush === 'config') use(push.config);
       onPush(push);
     });
   }
 
-  function ask(): Promise<PageConfig | undefined> {
-    return new Promise((resolve) => {
-      if (!chrome.runtime?.id) {
-        invalidated?.();
-        return resolve(undefined);
-      }
-      chrome.runtime.sendMessage(request, (reply: ReplyEnvelope<'getContentConfig'> | undefined) => {
-        if (chrome.runtime.lastError || !reply?.ok) return resolve(undefined);
-        current = toPageConfig(reply.value);
-        listen();
-        resolve(current);
-      });
-    });
+  async function ask(): Promise<PageConfig | undefined> {
+    const config = await sendToBackground('getContentConfig', {});
+    if (!config) return undefined;
+    use(config);
+    listen();
+    return current;
   }
 
   return {
@@ -61,9 +56,6 @@ export function createConfigSource(onPush: (push: ContentPush) => void) {
     load(): Promise<PageConfig | undefined> {
       loading ??= ask();
       return loading;
-    },
-    onInvalidated(callback: () => void) {
-      invalidated = callback;
     },
   };
 }

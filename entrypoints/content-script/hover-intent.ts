@@ -34,6 +34,11 @@ export class HoverIntent<L> {
     return this.shown;
   }
 
+  /** Nothing pending, open or closing: the pointer need not be followed. */
+  get idle(): boolean {
+    return this.pending === undefined && this.shown === undefined;
+  }
+
   pointerOn(target: PointerTarget<L>) {
     if (target.kind === 'card') {
       this.cancelOpen();

@@ -13,14 +13,18 @@ export const B5_BUDGET_MS = 200;
 /** At least this many links must have given a figure. */
 const MIN_SAMPLES = 10;
 
-/** Where the time goes, from the end of the intent delay: frame navigation starts, card document loaded, data painted. */
+/** Where the time goes, from the end of the intent delay: the card told to show its link, data painted. */
 function timeline(hovers: HoverRecord[], delayMs: number): string {
   const since = (pick: (r: HoverRecord) => number | null) =>
     median(hovers.flatMap((r) => (r.latencyMs === null || pick(r) === null ? [] : [pick(r)! - (r.hoverAt + delayMs)])));
-  const started = since((r) => r.cardStartedAt);
-  const loaded = since((r) => r.cardLoadedAt);
+  const shown = since((r) => r.cardShownAt);
   const painted = since((r) => r.paintedAt);
-  return `Medians after the intent delay: card frame navigation starts +${started.toFixed(0)} ms, card document loaded (load event) +${loaded.toFixed(0)} ms, data painted +${painted.toFixed(0)} ms.`;
+  const timed = hovers.filter((r) => r.latencyMs !== null && r.cardLoadedAt !== null);
+  const loadedAhead = timed.filter((r) => r.cardLoadedAt! <= r.hoverAt + delayMs).length;
+  return (
+    `Medians after the intent delay: card told its link +${shown.toFixed(0)} ms, data painted +${painted.toFixed(0)} ms. ` +
+    `The card document had loaded before the delay ended in ${loadedAhead} of ${timed.length} hovers.`
+  );
 }
 
 function latencyRow(id: string, measure: string, budgetMs: number, session: HoverSession, cached: boolean): { row: Row; note: string } {

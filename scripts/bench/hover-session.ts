@@ -37,8 +37,8 @@ export interface HoverRecord {
   paintedAt: number | null;
   /** paintedAt − (hoverAt + intent delay). */
   latencyMs: number | null;
-  /** The card document's time origin (its navigation started) and its load event, epoch ms. */
-  cardStartedAt: number | null;
+  /** When the card frame heard which link to show, and when its document had loaded (epoch ms). */
+  cardShownAt: number | null;
   cardLoadedAt: number | null;
   /** Stand-in requests from the hover until the card closed and the stand-in was idle. */
   calls: LoggedRequest[];
@@ -59,11 +59,11 @@ const isCardFrame = (f: Frame) => f.url().startsWith('chrome-extension://') && !
 interface CardState {
   state?: string;
   paintedAt?: string;
-  startedAt: number;
+  shownAt?: string;
   loadedAt: number | null;
 }
 
-/** The card's state attributes and navigation times, or null while the frame is loading or going away. */
+/** The card's state attributes and load time, or null while the frame is loading or going away. */
 async function cardState(frame: Frame): Promise<CardState | null> {
   try {
     return await frame.evaluate(() => {
@@ -71,7 +71,7 @@ async function cardState(frame: Frame): Promise<CardState | null> {
       return {
         state: document.documentElement.dataset.state,
         paintedAt: document.documentElement.dataset.paintedAt,
-        startedAt: performance.timeOrigin,
+        shownAt: document.documentElement.dataset.shownAt,
         loadedAt: nav && nav.loadEventEnd > 0 ? performance.timeOrigin + nav.loadEventEnd : null,
       };
     });
@@ -97,10 +97,14 @@ async function waitForCardData(page: Page, since: number): Promise<CardState & {
   throw new Error(`no card with data within ${CARD_TIMEOUT_MS} ms (${lastState})`);
 }
 
+/** The card frame stays in the page between cards, hidden. */
 async function waitForCardClosed(page: Page): Promise<boolean> {
   const deadline = Date.now() + CLOSE_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (!page.frames().some(isCardFrame)) return true;
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll('iframe[src^="chrome-extension://"]')].some((frame) => getComputedStyle(frame).display !== 'none'),
+    );
+    if (!shown) return true;
     await sleep(20);
   }
   return false;
@@ -154,14 +158,14 @@ export async function runHoverSession(opts: {
       const logStart = fake.log.length;
       const startedAt = Date.now();
       await page.mouse.move(centres[i]!.x, centres[i]!.y);
-      const record: HoverRecord = { linkId, round, hoverAt: startedAt, paintedAt: null, latencyMs: null, cardStartedAt: null, cardLoadedAt: null, calls: [] };
+      const record: HoverRecord = { linkId, round, hoverAt: startedAt, paintedAt: null, latencyMs: null, cardShownAt: null, cardLoadedAt: null, calls: [] };
       try {
         await sleep(hoverDelayMs + HANDS_OFF_MS);
         const card = await waitForCardData(page, startedAt);
         record.hoverAt = await pageHoverTime(page, `h${i}`, startedAt);
         record.paintedAt = Number(card.paintedAt);
         record.latencyMs = record.paintedAt - (record.hoverAt + hoverDelayMs);
-        record.cardStartedAt = card.startedAt;
+        record.cardShownAt = card.shownAt ? Number(card.shownAt) : null;
         record.cardLoadedAt = card.loadedAt;
       } catch (error) {
         record.error = error instanceof Error ? error.message : String(error);

@@ -1,44 +1,56 @@
 /**
- * The hover card page (PRODUCT.md F2), opened directly in a tab as `card.html#link=…&text=…`,
- * the way the content script frames it, against the stand-in Bitly.
+ * The hover card (PRODUCT.md F2) in its frame on a web page, opened the way a keyboard user does
+ * (focus the link, Alt+Shift+B), against the stand-in Bitly: every state and control of the card.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { test, expect, signIn, ask } from './fixtures';
+import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
+import { test, expect, signIn, ask, type Site } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
 import type { FacetReply } from '../../utils/messages';
 
 const paid = SAMPLE.accounts.paid;
+const CARD = 'iframe[src^="chrome-extension://"]';
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Page object for the card. */
+/** Page object: a web page with one Bitly link, and the card framed next to it. */
 class CardPage {
-  constructor(
-    readonly page: Page,
-    private readonly extensionId: string,
-  ) {}
+  readonly frame: FrameLocator;
 
-  async open(link: string, text = '') {
-    // A new document each time: only the hash would change otherwise.
-    await this.page.goto('about:blank');
-    await this.page.setViewportSize({ width: 360, height: 380 });
-    await this.page.goto(`chrome-extension://${this.extensionId}/card.html#${new URLSearchParams({ link, text })}`);
+  private constructor(
+    readonly page: Page,
+    private readonly site: Site,
+  ) {
+    this.frame = page.frameLocator(CARD);
+  }
+
+  static async create(context: BrowserContext, site: Site) {
+    return new CardPage(await context.newPage(), site);
+  }
+
+  /** Opens the card for `link`, whose text on the page is `text`. */
+  async open(link: string, text = link) {
+    await this.page.goto(await this.site.show(`<p style="margin:40px"><a id="l" href="https://${link}">${escapeHtml(text)}</a></p>`));
+    await this.page.locator('#l').focus();
+    await this.page.keyboard.press('Alt+Shift+KeyB');
+    await expect(this.page.locator(CARD)).toBeVisible();
+    await expect(this.frame.getByRole('dialog', { name: `Statistics for ${link}` })).toBeVisible();
   }
 
   async expectState(state: string, timeout?: number) {
-    await expect(this.page.locator('html')).toHaveAttribute('data-state', state, { timeout });
+    await expect(this.frame.locator('html')).toHaveAttribute('data-state', state, { timeout });
   }
 
   get host() {
-    return this.page.getByTestId('destination-host');
+    return this.frame.getByTestId('destination-host');
   }
   get total() {
-    return this.page.getByTestId('total-clicks');
+    return this.frame.getByTestId('total-clicks');
   }
   get panel() {
-    return this.page.getByTestId('panel');
+    return this.frame.getByTestId('panel');
   }
   hint(kind: string) {
-    return this.page.locator(`[data-hint="${kind}"]`);
+    return this.frame.locator(`[data-hint="${kind}"]`);
   }
 }
 
@@ -54,9 +66,9 @@ async function expectedTotal(page: Page, link: string): Promise<string> {
 
 test.describe('signed in', () => {
   let card: CardPage;
-  test.beforeEach(async ({ page, extensionId }) => {
+  test.beforeEach(async ({ page, context, extensionId, site }) => {
     await signIn(page, extensionId, paid.token);
-    card = new CardPage(page, extensionId);
+    card = await CardPage.create(context, site);
   });
 
   test('data: destination host, total clicks for the range, chart, countries, referrers', async ({ page }) => {
@@ -65,19 +77,19 @@ test.describe('signed in', () => {
     await card.open(link.id, 'Read this');
     await card.expectState('data');
     await expect(card.host).toHaveText(hostOf(link.long_url));
-    await expect(page.getByTestId('destination-url')).toHaveAttribute('href', link.long_url);
-    await expect(page.getByTestId('destination-url')).toHaveAttribute('rel', 'noreferrer noopener');
+    await expect(card.frame.getByTestId('destination-url')).toHaveAttribute('href', link.long_url);
+    await expect(card.frame.getByTestId('destination-url')).toHaveAttribute('rel', 'noreferrer noopener');
     await expect(card.total).toHaveText(total);
-    await expect(page.getByText('clicks in the last 30 days', { exact: true })).toBeVisible();
-    await expect(page.getByTestId('countries').locator('li')).toHaveCount(3);
-    await expect(page.getByTestId('referrers').locator('li')).toHaveCount(3);
-    await expect(page.getByTestId('clicks-chart')).toHaveAttribute('data-drawn', 'true');
+    await expect(card.frame.getByText('clicks in the last 30 days', { exact: true })).toBeVisible();
+    await expect(card.frame.getByTestId('countries').locator('li')).toHaveCount(3);
+    await expect(card.frame.getByTestId('referrers').locator('li')).toHaveCount(3);
+    await expect(card.frame.getByTestId('clicks-chart')).toHaveAttribute('data-drawn', 'true');
     // The chart's text equivalent: one row per day of the range.
-    await expect(page.locator('.chart table tbody tr')).toHaveCount(30);
-    await expect(page.getByTestId('age')).toHaveText('Updated just now');
-    const paintedAt = Number(await page.locator('html').getAttribute('data-painted-at'));
+    await expect(card.frame.locator('.chart table tbody tr')).toHaveCount(30);
+    await expect(card.frame.getByTestId('age')).toHaveText('Updated just now');
+    const paintedAt = Number(await card.frame.locator('html').getAttribute('data-painted-at'));
     expect(paintedAt).toBeGreaterThan(Date.now() - 60_000);
-    await expect(page.getByRole('dialog', { name: `Statistics for ${link.id}` })).toBeVisible();
+    await expect(card.frame.getByRole('dialog', { name: `Statistics for ${link.id}` })).toBeVisible();
   });
 
   test('asks Bitly only for the hover budget: expand, clicks, countries, referrers', async ({ page, fake }) => {
@@ -88,8 +100,8 @@ test.describe('signed in', () => {
     fake.clearLog();
     await card.open(link.id);
     await card.expectState('data');
-    await expect(page.getByTestId('referrers').locator('li').first()).toBeVisible();
-    await expect(page.getByTestId('countries').locator('li').first()).toBeVisible();
+    await expect(card.frame.getByTestId('referrers').locator('li').first()).toBeVisible();
+    await expect(card.frame.getByTestId('countries').locator('li').first()).toBeVisible();
     await page.waitForTimeout(300);
     expect(fake.log.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
       [`GET /v4/bitlinks/${link.id}/clicks`, `GET /v4/bitlinks/${link.id}/countries`, `GET /v4/bitlinks/${link.id}/referrers`, 'POST /v4/expand'].sort(),
@@ -103,7 +115,7 @@ test.describe('signed in', () => {
     await expect(card.host).toHaveText(hostOf(foreign.long_url));
     await expect(card.panel).toContainText('Not in your Bitly account');
     await expect(card.total).toHaveCount(0);
-    await expect(page.locator('html')).toHaveAttribute('data-painted-at', /^\d+$/);
+    await expect(card.frame.locator('html')).toHaveAttribute('data-painted-at', /^\d+$/);
   });
 
   test('a deleted link', async () => {
@@ -148,7 +160,7 @@ test.describe('signed in', () => {
     await card.open(plainHttp.id);
     await card.expectState('data');
     await expect(card.hint('not-https')).toContainText('Not HTTPS');
-    await expect(page.locator('[data-hint]')).toHaveCount(1);
+    await expect(card.frame.locator('[data-hint]')).toHaveCount(1);
 
     await card.open(ipHost.id);
     await card.expectState('data');
@@ -170,42 +182,38 @@ test.describe('signed in', () => {
 
     await card.open(paid.links[0]!.id, paid.links[0]!.id);
     await card.expectState('data');
-    await expect(page.locator('[data-hint]')).toHaveCount(0);
+    await expect(card.frame.locator('[data-hint]')).toHaveCount(0);
   });
 
   test('copy puts the short link on the clipboard', async ({ page, context, fake }) => {
     const link = paid.links[0]!;
     await card.open(link.id);
     await card.expectState('data');
-    await page.getByRole('button', { name: 'Copy short link' }).click();
-    await expect(page.getByTestId('copy')).toContainText('Copied');
+    await card.frame.getByRole('button', { name: 'Copy short link' }).click();
+    await expect(card.frame.getByTestId('copy')).toContainText('Copied');
     // Chromium grants clipboard reading to web origins only: read it back from a page of the stand-in.
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: fake.url });
     const reader = await context.newPage();
     await reader.goto(`${fake.url}/__fake/stats`);
     await reader.bringToFront();
     expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(`https://${link.id}`);
-    await page.bringToFront();
-    await expect(page.getByRole('link', { name: 'Open statistics on bitly.com' })).toHaveAttribute('href', `https://${link.id}+`);
+    await card.page.bringToFront();
+    await expect(card.frame.getByRole('link', { name: 'Open statistics on bitly.com' })).toHaveAttribute('href', `https://${link.id}+`);
   });
 
-  test('keyboard: the first control has focus, Tab goes copy → Bitly → refresh, Escape asks to close', async ({ page, background }) => {
-    await background.evaluate(() => {
-      const seen: unknown[] = [];
-      (globalThis as { closeRequests?: unknown[] }).closeRequests = seen;
-      chrome.runtime.onMessage.addListener((message: { type?: string; data?: unknown }) => {
-        if (message?.type === 'closeCard') seen.push(message.data);
-      });
-    });
+  test('keyboard: Tab goes into the card and on copy → Bitly → refresh, Escape closes it and returns to the link', async () => {
     await card.open(paid.links[0]!.id);
     await card.expectState('data');
-    await expect(page.getByTestId('copy')).toBeFocused();
+    const { page } = card;
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('link', { name: 'Open statistics on bitly.com' })).toBeFocused();
+    await expect(card.frame.getByTestId('copy')).toBeFocused();
     await page.keyboard.press('Tab');
-    await expect(page.getByTestId('refresh')).toBeFocused();
+    await expect(card.frame.getByRole('link', { name: 'Open statistics on bitly.com' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(card.frame.getByTestId('refresh')).toBeFocused();
     await page.keyboard.press('Escape');
-    await expect.poll(() => background.evaluate(() => (globalThis as { closeRequests?: unknown[] }).closeRequests)).toEqual([{ refocusLink: true }]);
+    await expect(page.locator(CARD)).toBeHidden();
+    await expect(page.locator('#l')).toBeFocused();
   });
 
   test('refresh asks Bitly again for the numbers', async ({ page, fake }) => {
@@ -214,11 +222,11 @@ test.describe('signed in', () => {
     await card.expectState('data');
     await expect.poll(() => fake.inFlight).toBe(0);
     fake.clearLog();
-    await page.getByTestId('refresh').click();
+    await card.frame.getByTestId('refresh').click();
     await expect.poll(() => fake.log.map((r) => r.path).sort()).toEqual(
       [`/v4/bitlinks/${link.id}/clicks`, `/v4/bitlinks/${link.id}/countries`, `/v4/bitlinks/${link.id}/referrers`].sort(),
     );
-    await expect(page.getByTestId('refresh')).toHaveAttribute('aria-busy', 'false');
+    await expect(card.frame.getByTestId('refresh')).toHaveAttribute('aria-busy', 'false');
   });
 
   test('the card shows only the facets chosen in the settings, and asks for nothing else', async ({ page, fake }) => {
@@ -229,34 +237,35 @@ test.describe('signed in', () => {
     fake.clearLog();
     await card.open(link.id);
     await card.expectState('data');
-    await expect(page.getByTestId('countries').locator('li')).toHaveCount(3);
+    await expect(card.frame.getByTestId('countries').locator('li')).toHaveCount(3);
     await expect(card.total).toHaveCount(0);
-    await expect(page.getByTestId('referrers')).toHaveCount(0);
+    await expect(card.frame.getByTestId('referrers')).toHaveCount(0);
     // (The settings change itself makes the background renew the branded domains for content scripts.)
     const asked = fake.log.map((r) => r.path).filter((path) => path !== '/v4/bsds');
     expect(asked.sort()).toEqual(['/v4/expand', `/v4/bitlinks/${link.id}/countries`].sort());
   });
 
-  test('light and dark follow the system', async ({ page }) => {
+  test('light and dark follow the system', async () => {
     await card.open(paid.links[0]!.id);
     await card.expectState('data');
-    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    await page.emulateMedia({ colorScheme: 'light' });
+    const background = () => card.frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    await card.page.emulateMedia({ colorScheme: 'light' });
     const light = await background();
-    await page.emulateMedia({ colorScheme: 'dark' });
+    await card.page.emulateMedia({ colorScheme: 'dark' });
     const dark = await background();
     expect(light).toBe('rgb(255, 255, 255)');
     expect(dark).not.toBe(light);
   });
 
-  test('no serious accessibility violations, light and dark, with data and with a message', async ({ page }) => {
+  test('no serious accessibility violations, light and dark, with data and with a message', async () => {
+    const { page } = card;
     const serious = async () => {
       const { violations } = await new AxeBuilder({ page }).analyze();
       return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     };
     await card.open(paid.hintLinks.idnHost.id, 'apple.com');
     await card.expectState('data');
-    await expect(page.getByTestId('clicks-chart')).toHaveAttribute('data-drawn', 'true');
+    await expect(card.frame.getByTestId('clicks-chart')).toHaveAttribute('data-drawn', 'true');
     expect(await serious()).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await serious()).toEqual([]);
@@ -267,12 +276,13 @@ test.describe('signed in', () => {
   });
 });
 
-test('no token: "Add your Bitly token" opens the settings, and Bitly is not asked', async ({ page, context, extensionId, fake }) => {
-  const card = new CardPage(page, extensionId);
+test('no token: "Add your Bitly token" opens the settings, and Bitly is not asked', async ({ context, extensionId, fake, site }) => {
+  const card = await CardPage.create(context, site);
+  const { page } = card;
   await card.open(paid.links[0]!.id);
   await card.expectState('no-token');
   await expect(card.panel).toContainText('Add your Bitly token');
-  await expect(page.getByText('Destination hidden')).toBeVisible();
+  await expect(card.frame.getByText('Destination hidden')).toBeVisible();
   const opened = context.waitForEvent('page');
   await card.panel.getByRole('button', { name: 'Open Bitlens settings' }).click();
   // Chromium shows an embedded options page inside chrome://extensions.

@@ -75,8 +75,41 @@ test.describe('hover card on a web page', () => {
     await page.waitForTimeout(150);
     await hover(page, '#away');
     await page.waitForTimeout(800);
+    await expect(page.locator(CARD)).toBeHidden();
+    expect(fake.log).toHaveLength(0);
+  });
+
+  test('a page that starts the hover animation itself, or frames the card itself, makes no request', async ({ page, site, fake }) => {
+    const second = paid.links[1]!;
+    await page.goto(
+      await site.show(anchor(`https://${own.id}`) + `<p><a id="m" href="https://${second.id}">second</a></p><p id="away" style="margin:200px">elsewhere</p>`),
+    );
+    // The page plays Bitlens' animation on a link without the pointer on it…
+    await page.addStyleTag({ content: '@keyframes bitlens-link-hover{} #l{animation:bitlens-link-hover 50ms 3}' });
+    await page.waitForTimeout(800);
     await expect(page.locator(CARD)).toHaveCount(0);
     expect(fake.log).toHaveLength(0);
+
+    // …then, once a card frame exists, copies its address into frames of its own.
+    await hover(page, '#m');
+    await expectCardState(page, 'data');
+    await hover(page, '#away');
+    await expect(page.locator(CARD)).toBeHidden();
+    fake.clearLog();
+    await page.evaluate(() => {
+      const ours = document.querySelector<HTMLIFrameElement>('iframe[src^="chrome-extension://"]')!;
+      const url = new URL(ours.src);
+      for (const hash of [url.hash, '#link=bit.ly%2FAbc1234&text=x']) {
+        const copy = document.createElement('iframe');
+        copy.src = url.origin + url.pathname + hash;
+        document.body.append(copy);
+      }
+    });
+    await page.waitForTimeout(1000);
+    expect(fake.log).toHaveLength(0);
+    const cardFrames = page.frames().filter((f) => f.url().includes('/card.html'));
+    expect(cardFrames).toHaveLength(3);
+    for (const frame of cardFrames) await expect(frame.locator('html')).toHaveAttribute('data-state', 'hidden');
   });
 
   test('synthetic events from the page make no request', async ({ page, site, fake }) => {
@@ -88,7 +121,7 @@ test.describe('hover card on a web page', () => {
       link.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, altKey: true, shiftKey: true, code: 'KeyB', key: 'B' }));
     });
     await page.waitForTimeout(1000);
-    await expect(page.locator(CARD)).toHaveCount(0);
+    await expect(page.locator(CARD)).toBeHidden();
     expect(fake.log).toHaveLength(0);
   });
 
@@ -99,6 +132,21 @@ test.describe('hover card on a web page', () => {
       document.getElementById('feed')!.append(a);
     }, `https://${own.id}`);
     await hover(page, '#late');
+    await expectCardState(page, 'data');
+  });
+
+  test('links written in upper case, with www. or without a scheme work', async ({ page, site }) => {
+    const second = paid.links[1]!;
+    await page.goto(
+      await site.show(anchor(`HTTPS://WWW.${own.id.replace('bit.ly', 'BIT.LY')}`) + `<p style="margin:400px 40px"><a id="m" href="//${second.id}">second</a></p>`),
+    );
+    await hover(page, '#l');
+    await expectCardState(page, 'data');
+    await expect(card(page).getByRole('dialog', { name: `Statistics for ${own.id}` })).toBeVisible();
+    await page.mouse.move(1, 1);
+    await expect(page.locator(CARD)).toBeHidden();
+    await hover(page, '#m');
+    await expect(card(page).getByRole('dialog', { name: `Statistics for ${second.id}` })).toBeVisible();
     await expectCardState(page, 'data');
   });
 
@@ -118,7 +166,7 @@ test.describe('hover card on a web page', () => {
     await expect(page.locator(CARD)).toBeFocused();
     await expect(card(page).locator(':focus')).toHaveCount(1);
     await page.keyboard.press('Escape');
-    await expect(page.locator(CARD)).toHaveCount(0);
+    await expect(page.locator(CARD)).toBeHidden();
     await expect(page.locator('#l')).toBeFocused();
   });
 
@@ -128,19 +176,22 @@ test.describe('hover card on a web page', () => {
     await hover(page, '#l');
     await expectCardState(page, 'data');
     await page.keyboard.press('Escape');
-    await expect(page.locator(CARD)).toHaveCount(0);
+    await expect(page.locator(CARD)).toBeHidden();
 
     await page.mouse.move(5, 5);
     await hover(page, '#l');
-    await expect(page.locator(CARD)).toHaveCount(1);
+    await expect(page.locator(CARD)).toBeVisible();
     await page.mouse.click(5, 5);
-    await expect(page.locator(CARD)).toHaveCount(0);
+    await expect(page.locator(CARD)).toBeHidden();
 
     await hover(page, '#l');
-    await expect(page.locator(CARD)).toHaveCount(1);
+    await expect(page.locator(CARD)).toBeVisible();
     await hover(page, '#m');
-    await expect(page.locator(CARD)).toHaveAttribute('src', new RegExp(encodeURIComponent(second.id).replace('%2F', '%2F')));
+    await expect(card(page).getByRole('dialog', { name: `Statistics for ${second.id}` })).toBeVisible();
+    // The same frame, moved to the second link: never two cards.
     await expect(page.locator(CARD)).toHaveCount(1);
+    const [link, box] = [(await page.locator('#m').boundingBox())!, (await page.locator(CARD).boundingBox())!];
+    expect(Math.min(Math.abs(box.y + box.height - link.y), Math.abs(box.y - (link.y + link.height)))).toBeLessThan(12);
   });
 
   test('the pointer can move into the card without closing it', async ({ page, site }) => {
@@ -150,7 +201,7 @@ test.describe('hover card on a web page', () => {
     const box = (await page.locator(CARD).boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
     await page.waitForTimeout(700);
-    await expect(page.locator(CARD)).toHaveCount(1);
+    await expect(page.locator(CARD)).toBeVisible();
   });
 
   test('a link of another account shows its destination and “Not in your Bitly account”', async ({ page, site }) => {
@@ -194,7 +245,7 @@ test.describe('hover card on a web page', () => {
       await hover(page, `#c${i}`);
       await page.waitForTimeout(450);
     }
-    await expect(page.locator(CARD)).toHaveCount(0);
+    await expect(page.locator(CARD)).toBeHidden();
     expect(fake.log.filter((r) => r.path !== '/v4/bsds')).toEqual([]);
   });
 
@@ -208,13 +259,13 @@ test.describe('hover card on a web page', () => {
     await page.bringToFront();
     await hover(page, '#l');
     await page.waitForTimeout(800);
-    await expect(page.locator(CARD)).toHaveCount(0);
+    await expect(page.locator(CARD)).toBeHidden();
 
     await ask(options, 'updateSettings', { hoverEnabled: true, disabledSites: ['127.0.0.1'] });
     await page.mouse.move(1, 1);
     await hover(page, '#l');
     await page.waitForTimeout(800);
-    await expect(page.locator(CARD)).toHaveCount(0);
+    await expect(page.locator(CARD)).toBeHidden();
 
     await ask(options, 'updateSettings', { disabledSites: [] });
     await page.mouse.move(1, 1);
@@ -222,6 +273,16 @@ test.describe('hover card on a web page', () => {
     await expectCardState(page, 'data');
     void fake;
   });
+});
+
+test('a link on one of the account’s branded domains works', async ({ page, site, extensionId }) => {
+  const brand = SAMPLE.accounts.brand;
+  const branded = brand.links.find((l) => !l.id.startsWith('bit.ly/'))!;
+  await signIn(page, extensionId, brand.token);
+  await page.goto(await site.show(anchor(`https://${branded.id}`)));
+  await hover(page, '#l');
+  await expectCardState(page, 'data');
+  await expect(card(page).getByText(destinationHost(branded.long_url)).first()).toBeVisible();
 });
 
 test('no token: the card asks for one', async ({ page, site }) => {

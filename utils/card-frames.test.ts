@@ -1,0 +1,98 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CardFrames } from './card-frames';
+import { CARD_PORT_PREFIX, type CardPush } from './messages';
+
+const self = { id: 'bitlens-id', origin: 'chrome-extension://bitlens-id/' };
+const KEY = '0f8e6a8c-2b1d-4c55-9a57-3e1f0c2d4b6a';
+const SHOW: CardPush = { type: 'show', link: 'bit.ly/Abc1234', text: 'Read' };
+
+/** A port as `runtime.onConnect` hands it over, recording what is posted to it. */
+function port({ key = KEY, tab = 7 as number | null, url = `${self.origin}card.html#k=${KEY}` } = {}) {
+  const disconnectListeners: Array<() => void> = [];
+  return {
+    name: CARD_PORT_PREFIX + key,
+    sender: { id: self.id, url, ...(tab === null ? {} : { tab: { id: tab } }) },
+    posted: [] as unknown[],
+    postMessage(message: unknown) {
+      this.posted.push(message);
+    },
+    disconnect: vi.fn(),
+    onDisconnect: { addListener: (listener: () => void) => disconnectListeners.push(listener) },
+    /** The frame went away. */
+    close: () => disconnectListeners.forEach((listener) => listener()),
+  };
+}
+
+const attach = (frames: CardFrames, p: ReturnType<typeof port>) => frames.attach(p as never);
+
+describe('CardFrames', () => {
+  it('relays show and hide to the frame with that key in that tab only', () => {
+    const frames = new CardFrames(self);
+    const mine = port();
+    const otherTab = port({ tab: 8 });
+    attach(frames, mine);
+    attach(frames, otherTab);
+    frames.relay(7, KEY, SHOW);
+    frames.relay(7, KEY, { type: 'hide' });
+    expect(mine.posted).toEqual([SHOW, { type: 'hide' }]);
+    expect(otherTab.posted).toEqual([]);
+  });
+
+  it('keeps a show until the frame connects, and forgets it when hidden first', () => {
+    const frames = new CardFrames(self);
+    frames.relay(7, KEY, SHOW);
+    const late = port();
+    attach(frames, late);
+    expect(late.posted).toEqual([SHOW]);
+
+    const other = 'a'.repeat(20);
+    frames.relay(7, other, SHOW);
+    frames.relay(7, other, { type: 'hide' });
+    const hidden = port({ key: other });
+    attach(frames, hidden);
+    expect(hidden.posted).toEqual([]);
+  });
+
+  it('gives a key to the first frame only: a copy framed by the page is turned away', () => {
+    const frames = new CardFrames(self);
+    const mine = port();
+    const copy = port();
+    attach(frames, mine);
+    attach(frames, copy);
+    expect(copy.disconnect).toHaveBeenCalled();
+    frames.relay(7, KEY, SHOW);
+    expect(copy.posted).toEqual([]);
+    expect(mine.posted).toEqual([SHOW]);
+  });
+
+  it('takes a reconnecting frame after its port closed (the worker restarted)', () => {
+    const frames = new CardFrames(self);
+    const first = port();
+    attach(frames, first);
+    first.close();
+    const again = port();
+    attach(frames, again);
+    frames.relay(7, KEY, SHOW);
+    expect(again.posted).toEqual([SHOW]);
+  });
+
+  it.each([
+    ['a content script (no extension URL)', { url: 'https://example.com/' }],
+    ['another extension page', { url: `${self.origin}options.html` }],
+    ['a card page outside any tab', { tab: null }],
+  ])('refuses a card port from %s', (_, override) => {
+    const frames = new CardFrames(self);
+    const p = port(override);
+    attach(frames, p);
+    expect(p.disconnect).toHaveBeenCalled();
+    frames.relay(7, KEY, SHOW);
+    expect(p.posted).toEqual([]);
+  });
+
+  it('ignores ports that are not card ports', () => {
+    const frames = new CardFrames(self);
+    const p = { ...port(), name: 'bitlens-asker:abc' };
+    attach(frames, p);
+    expect(p.disconnect).not.toHaveBeenCalled();
+  });
+});
