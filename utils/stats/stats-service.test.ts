@@ -24,6 +24,7 @@ function fakeClient(token: string) {
     expand: vi.fn(async (id: string) => ({ id, long_url: 'https://example.com/', link: `https://${id}` })),
     getBsds: vi.fn(async () => ({ bsds: ['Brnd.example'] })),
     getGroupClicks: vi.fn(async () => ({ data: [{ ts: '2026-11-23', count: 4 }] })),
+    getUser: vi.fn(async () => ({ login: token.slice(4) })),
   };
 }
 
@@ -219,6 +220,50 @@ describe('stats service: what each failure answers (PRODUCT.md §5)', () => {
     await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
     expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'not-in-account' });
     expect(client().getClicks).toHaveBeenCalledTimes(1);
+  });
+
+  it('a 403 on a link with a token Bitly still accepts is "not in your account"; the check is shared and trusted for 10 minutes', async () => {
+    const { service, client } = setup();
+    client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
+    client().getCountries.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
+    const replies = await Promise.all([
+      service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' }),
+      service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'countries' }),
+    ]);
+    expect(replies).toEqual([{ state: 'not-in-account' }, { state: 'not-in-account' }]);
+    expect(client().getUser).toHaveBeenCalledTimes(1);
+    await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'clicks' });
+    expect(client().getUser).toHaveBeenCalledTimes(1);
+    vi.setSystemTime(Date.now() + 11 * 60_000);
+    await service.getLinkFacet({ link: 'bit.ly/Third77', facet: 'clicks' });
+    expect(client().getUser).toHaveBeenCalledTimes(2);
+  });
+
+  it('a 404 on a link needs no token check', async () => {
+    const { service, client } = setup();
+    client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 404 }));
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'not-in-account' });
+    expect(client().getUser).not.toHaveBeenCalled();
+  });
+
+  it('a token revoked after sign-in: link 403s become "token rejected", remembered for no link', async () => {
+    const { service, client } = setup();
+    client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
+    client().getUser.mockRejectedValue(new BitlyError('token-rejected', { status: 403 }));
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'token-rejected' });
+    // Once the token works again (a new one was saved), the same link is asked again.
+    client().getClicks.mockResolvedValue(clicksOf(7) as never);
+    client().getUser.mockResolvedValue({ login: 'paula' } as never);
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toMatchObject({ state: 'data' });
+  });
+
+  it('when the token check itself fails, the 403 reads as "not in your account" and the next 403 checks again', async () => {
+    const { service, client } = setup();
+    client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
+    client().getUser.mockRejectedValueOnce(new BitlyError('network'));
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'not-in-account' });
+    await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'clicks' });
+    expect(client().getUser).toHaveBeenCalledTimes(2);
   });
 
   it('no error reply carries the token', async () => {

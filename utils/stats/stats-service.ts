@@ -4,7 +4,7 @@
  * prescribes. The token is read per request and never leaves this module except to the client.
  */
 import { parseBitlink } from '../bitly/link';
-import { isAbortError, isBitlyError } from '../bitly/errors';
+import { BitlyError, isAbortError, isBitlyError } from '../bitly/errors';
 import type { BitlyClient, FacetQuery } from '../bitly/client';
 import type { StatsCache } from '../cache/stats-cache';
 import { RateLimitedError, type RequestScheduler } from '../scheduler/request-scheduler';
@@ -59,10 +59,38 @@ const BRANDED_HOSTS_FACET: AnyFacetDef = {
   lifetime: 'long',
 };
 
+/** How long a confirmation that the token still works spares the next check (see `tokenAccepted`). */
+const TOKEN_CHECK_LIFETIME_MS = 10 * 60_000;
+
 export function createStatsService(deps: StatsServiceDeps) {
   const now = deps.now ?? Date.now;
   /** Askers to tell when a refresh of a cache key lands. */
   const watchers = new Map<string, Set<string>>();
+  let tokenCheck: { token: string; at: number; accepted: Promise<boolean> } | undefined;
+
+  /**
+   * Bitly answers a link request made with a revoked token exactly as it answers one for a link of
+   * another account: 403 FORBIDDEN. So after a 403 on a link the token is checked with
+   * `GET /v4/user` (shared by simultaneous 403s, and trusted for 10 minutes once it passed);
+   * only a token Bitly still accepts makes the answer "not in your account".
+   */
+  function tokenAccepted(session: Session): Promise<boolean> {
+    if (tokenCheck?.token === session.token && now() - tokenCheck.at < TOKEN_CHECK_LIFETIME_MS) return tokenCheck.accepted;
+    const check = { token: session.token, at: now(), accepted: Promise.resolve(true) };
+    check.accepted = deps
+      .clientFor(session.token)
+      .getUser()
+      .then(
+        () => true,
+        (error: unknown) => {
+          // Inconclusive (Bitly unreachable, rate limited…): not remembered, the next 403 asks again.
+          if (tokenCheck === check) tokenCheck = undefined;
+          return !(isBitlyError(error) && error.kind === 'token-rejected');
+        },
+      );
+    tokenCheck = check;
+    return check.accepted;
+  }
 
   function windowOf(
     request: Pick<LinkFacetRequest, 'unit' | 'units' | 'unitReference' | 'size'>,
@@ -100,11 +128,11 @@ export function createStatsService(deps: StatsServiceDeps) {
         try {
           stored = { data: await job.def.fetch(client, job.target, job.query, {}) };
         } catch (error) {
-          if (isBitlyError(error) && (error.kind === 'not-in-account' || error.kind === 'gone')) {
-            stored = { refused: error.kind === 'gone' ? 'deleted' : 'not-in-account' };
-          } else {
-            throw error;
+          if (!isBitlyError(error) || (error.kind !== 'not-in-account' && error.kind !== 'gone')) throw error;
+          if (error.status === 403 && !(await tokenAccepted(job.session))) {
+            throw new BitlyError('token-rejected', { status: 403, operation: error.operation });
           }
+          stored = { refused: error.kind === 'gone' ? 'deleted' : 'not-in-account' };
         }
         await deps.cache.set(job.key, stored, now());
         return stored;

@@ -1,0 +1,185 @@
+/**
+ * Everything the content script does once the user is on the page: hover intent, the card frame,
+ * the keyboard path and the page's config. Created by index.ts on the first trusted event that
+ * needs it, so a page load pays only for index.ts's three listeners.
+ */
+import { bitlyLinkAt, type BitlyLink } from './bitly-link-at';
+import { brandedHostsStyle } from './branded-hosts-style';
+import { createCardFrame, type CardFrame } from './card-frame';
+import { createConfigSource } from './content-config';
+import { HoverIntent, type PointerTarget } from './hover-intent';
+
+const CLOSE_GRACE_MS = 300;
+const ELSEWHERE = { kind: 'elsewhere' } as const;
+const CARD = { kind: 'card' } as const;
+export const PASSIVE_CAPTURE = { capture: true, passive: true } as const;
+
+/** Alt+Shift+B on a focused Bitly link opens its card. */
+const isOpenShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyB';
+
+/** A document listener switched on only while it has something to do. */
+function switchable<K extends keyof DocumentEventMap>(type: K, listener: (e: DocumentEventMap[K]) => void, options: AddEventListenerOptions) {
+  let listening = false;
+  return (yes: boolean) => {
+    if (yes === listening) return;
+    listening = yes;
+    if (yes) document.addEventListener(type, listener as EventListener, options);
+    else document.removeEventListener(type, listener as EventListener, options);
+  };
+}
+
+export interface HoverController {
+  /** A trusted `:hover` animation start on this Bitly-looking link. */
+  linkHovered(anchor: HTMLAnchorElement): void;
+  /** A trusted `focusin`. */
+  focused(target: EventTarget | null): void;
+  /** Asks the page's config (and with it the branded domains' hover rule) if not yet asked. */
+  loadConfig(): void;
+  /** The extension went away: close the card and stop listening. */
+  stop(): void;
+}
+
+export function createHoverController(): HoverController {
+  /** Made on the first Bitly hover, then kept hidden between cards. */
+  let frame: CardFrame | undefined;
+  let lastTarget: EventTarget | null = null;
+  let whileOpen: AbortController | undefined;
+  let linkFocused = false;
+
+  const intent = new HoverIntent<BitlyLink>({
+    delayMs: () => config.now?.hoverDelayMs ?? 350,
+    closeGraceMs: CLOSE_GRACE_MS,
+    same: (a, b) => a.anchor === b.anchor && a.id === b.id,
+    open(link) {
+      whileOpen?.abort();
+      frame ??= createCardFrame();
+      frame.show(link);
+      follow(true);
+      listenForKeys();
+      whileOpen = new AbortController();
+      const outside = (e: Event) => {
+        if (e.isTrusted && e.target !== frame?.element) intent.closeNow();
+      };
+      document.addEventListener('pointerdown', outside, { capture: true, passive: true, signal: whileOpen.signal });
+    },
+    close() {
+      whileOpen?.abort();
+      frame?.hide();
+      follow(false);
+      listenForKeys();
+    },
+  });
+
+  const config = createConfigSource(
+    (push) => {
+      if (push.bitlensPush === 'closeCard') {
+        const anchor = intent.openLink?.anchor;
+        intent.closeNow();
+        if (push.refocusLink) anchor?.focus();
+      } else if (!config.now?.enabled) {
+        intent.closeNow();
+      }
+    },
+    (page) => brandedHostsStyle(page.enabled ? page.brandedHosts : []),
+  );
+
+  /** What the pointer or focus is on, or null while the config is still loading. */
+  function classify(target: EventTarget | null): PointerTarget<BitlyLink> | null {
+    if (frame && target === frame.element) return CARD;
+    const anchor = (target as Element | null)?.closest?.('a[href]');
+    if (!anchor) return ELSEWHERE;
+    const page = config.now;
+    if (!page) return null;
+    const link = page.enabled ? bitlyLinkAt(anchor, page.brandedHosts) : null;
+    return link ? { kind: 'link', link } : ELSEWHERE;
+  }
+
+  /** Classifies now, or once the config has loaded if the target is still current then. */
+  function whenClassified(target: EventTarget | null, use: (target: PointerTarget<BitlyLink>) => void) {
+    const known = classify(target);
+    if (known) return use(known);
+    void config.load().then(() => {
+      if (lastTarget === target) use(classify(target) ?? ELSEWHERE);
+    });
+  }
+
+  const pointerOn = (target: PointerTarget<BitlyLink>) => {
+    intent.pointerOn(target);
+    if (intent.idle) follow(false);
+  };
+
+  // From a Bitly hover until the card closes: what the pointer enters. Only trusted events count,
+  // so a page cannot drive lookups by synthesising them.
+  const follow = switchable(
+    'pointerover',
+    (e) => {
+      if (!e.isTrusted || e.target === lastTarget) return;
+      lastTarget = e.target;
+      whenClassified(e.target, pointerOn);
+    },
+    PASSIVE_CAPTURE,
+  );
+
+  // Keys matter only while a link has focus or a card is open: no call per keystroke elsewhere.
+  const keys = switchable(
+    'keydown',
+    (e) => {
+      if (!e.isTrusted) return;
+      const open = intent.openLink;
+      if (open && e.key === 'Escape') {
+        intent.closeNow();
+        return;
+      }
+      // Tab from the link goes into the card, whose first control takes focus.
+      if (open && frame && e.key === 'Tab' && !e.shiftKey && document.activeElement === open.anchor) {
+        e.preventDefault();
+        frame.element.focus();
+        return;
+      }
+      if (!isOpenShortcut(e)) return;
+      const focused = document.activeElement;
+      if (classify(focused)?.kind === 'link') e.preventDefault();
+      lastTarget = focused;
+      // Before the config has loaded the card opens once it has, if the link still has focus.
+      whenClassified(focused, (target) => {
+        if (target.kind === 'link') intent.openNow(target.link);
+      });
+    },
+    { capture: true },
+  );
+  const listenForKeys = () => keys(linkFocused || intent.openLink !== undefined);
+
+  return {
+    linkHovered(anchor) {
+      follow(true);
+      lastTarget = anchor;
+      whenClassified(anchor, (target) => {
+        // The card's document loads during the intent delay, ready before the card is due.
+        if (target.kind === 'link') frame ??= createCardFrame();
+        pointerOn(target);
+      });
+    },
+    focused(target) {
+      lastTarget = target;
+      // Any link may be a Bitly link until the config says otherwise: listen for keys at once, so
+      // the shortcut works even while the config is on its way.
+      linkFocused = !!(target as Element | null)?.closest?.('a[href]');
+      listenForKeys();
+      whenClassified(target, (known) => {
+        linkFocused = known.kind === 'link';
+        const open = intent.openLink;
+        if (open && known.kind !== 'card' && !(known.kind === 'link' && known.link.anchor === open.anchor)) intent.closeNow();
+        listenForKeys();
+      });
+    },
+    loadConfig() {
+      void config.load();
+    },
+    stop() {
+      intent.closeNow();
+      frame?.remove();
+      follow(false);
+      keys(false);
+    },
+  };
+}
