@@ -228,6 +228,17 @@ test.describe('hover card on a web page', () => {
     await expect(card(page).getByText(/rate limit/i).first()).toBeVisible();
   });
 
+  test('a token revoked after sign-in: “Bitly rejected your token”, not “Not in your account”', async ({ page, site, fake }) => {
+    fake.faults.add({ match: { token: paid.token }, fault: { kind: 'token-revoked' } });
+    await page.goto(await site.show(anchor(`https://${own.id}`)));
+    await hover(page, '#l');
+    await expectCardState(page, 'token-rejected');
+    await expect(card(page).getByText('Bitly rejected your token — update it').first()).toBeVisible();
+    await expect(card(page).getByRole('button', { name: 'Update token' })).toBeVisible();
+    // The link requests and one check of the token itself.
+    expect(fake.log.filter((r) => r.path === '/v4/user')).toHaveLength(1);
+  });
+
   test('crafted hrefs make no request at all', async ({ page, site, fake }) => {
     const crafted = [
       'https://bit.ly/../../v4/user',

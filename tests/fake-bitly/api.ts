@@ -75,6 +75,8 @@ function faultResponse(fault: Exclude<TerminalFault, { kind: 'timeout' } | { kin
       return apiErrors.monthlyLimit429(resource);
     case 'rate-limit-403':
       return apiErrors.rateLimited403(resource);
+    case 'token-revoked':
+      return apiErrors.forbidden(resource);
   }
 }
 

@@ -9,6 +9,7 @@ export type Fault =
   | { kind: 'malformed' }
   | { kind: 'rate-limit-429' }
   | { kind: 'rate-limit-403' }
+  | { kind: 'token-revoked' } // 403 FORBIDDEN, what a token Bitly no longer knows gets
   | { kind: 'timeout' } // never answers until the server closes
   | { kind: 'drop-field'; field: string }; // removes a top-level field from a 2xx body
 
@@ -132,6 +133,7 @@ function parseFault(value: unknown): Fault {
     case 'malformed':
     case 'rate-limit-429':
     case 'rate-limit-403':
+    case 'token-revoked':
     case 'timeout':
       return { kind: value.kind };
     default:

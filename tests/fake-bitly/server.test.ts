@@ -385,6 +385,15 @@ describe('faults', () => {
     expect((await call(path)).status).toBe(200);
   });
 
+  it('revokes a token: every request made with it gets 403 FORBIDDEN, other tokens are unaffected', async () => {
+    fake.faults.add({ match: { token: SAMPLE.accounts.paid.token }, fault: { kind: 'token-revoked' } });
+    const user = await call('/v4/user');
+    expect(user.status).toBe(403);
+    expect(user.body).toEqual({ message: 'FORBIDDEN', resource: 'user', description: 'You are currently forbidden to access this resource.' });
+    expect((await call(path)).body).toEqual(FORBIDDEN);
+    expect((await call('/v4/user', { token: SAMPLE.accounts.free.token })).status).toBe(200);
+  });
+
   it('sends malformed JSON with status 200', async () => {
     fake.faults.add({ fault: { kind: 'malformed' } });
     const r = await call(path);

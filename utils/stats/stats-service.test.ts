@@ -251,6 +251,8 @@ describe('stats service: what each failure answers (PRODUCT.md §5)', () => {
     client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
     client().getUser.mockRejectedValue(new BitlyError('token-rejected', { status: 403 }));
     expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'token-rejected' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'clicks' })).toEqual({ state: 'token-rejected' });
+    expect(client().getUser).toHaveBeenCalledTimes(1);
     // Once the token works again (a new one was saved), the same link is asked again.
     client().getClicks.mockResolvedValue(clicksOf(7) as never);
     client().getUser.mockResolvedValue({ login: 'paula' } as never);

@@ -83,9 +83,10 @@ export function createStatsService(deps: StatsServiceDeps) {
       .then(
         () => true,
         (error: unknown) => {
+          if (isBitlyError(error) && error.kind === 'token-rejected') return false;
           // Inconclusive (Bitly unreachable, rate limited…): not remembered, the next 403 asks again.
           if (tokenCheck === check) tokenCheck = undefined;
-          return !(isBitlyError(error) && error.kind === 'token-rejected');
+          return true;
         },
       );
     tokenCheck = check;
