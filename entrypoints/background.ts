@@ -109,6 +109,7 @@ export default defineBackground(() => {
   // Every open surface and every page's content script applies a settings change at once.
   watchSettings(async (settings) => {
     askers.broadcast({ type: 'settingsChanged', settings });
+    cards.broadcast({ type: 'settings', settings });
     const push: ContentPush = { bitlensPush: 'config', config: await contentConfig(settings) };
     for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) void pushToTab(tab.id, push);
   });

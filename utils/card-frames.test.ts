@@ -89,6 +89,17 @@ describe('CardFrames', () => {
     expect(p.posted).toEqual([]);
   });
 
+  it('tells every card frame when settings change', () => {
+    const frames = new CardFrames(self);
+    const [a, b] = [port(), port({ tab: 8 })];
+    attach(frames, a);
+    attach(frames, b);
+    const push = { type: 'settings', settings: { hoverEnabled: false } } as unknown as CardPush;
+    frames.broadcast(push);
+    expect(a.posted).toEqual([push]);
+    expect(b.posted).toEqual([push]);
+  });
+
   it('ignores ports that are not card ports', () => {
     const frames = new CardFrames(self);
     const p = { ...port(), name: 'bitlens-asker:abc' };

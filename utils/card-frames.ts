@@ -37,6 +37,11 @@ export class CardFrames {
     if (push) port.postMessage(push);
   };
 
+  /** Tells every card frame (settings changed). */
+  broadcast(push: CardPush) {
+    for (const port of this.ports.values()) port.postMessage(push);
+  }
+
   /** Passes a show or hide from the content script in `tabId` to its frame. */
   relay(tabId: number, key: string, push: CardPush) {
     const slot = slotOf(tabId, key);

@@ -221,7 +221,11 @@ export const ASKER_PORT_PREFIX = 'bitlens-asker:';
  * key can frame a card of its own, but it is never shown anything the page could read.
  */
 export const CARD_PORT_PREFIX = 'bitlens-card:';
-export type CardPush = { type: 'show'; link: string; text: string } | { type: 'hide' };
+export type CardPush =
+  | { type: 'show'; link: string; text: string }
+  | { type: 'hide' }
+  /** Settings changed: a waiting frame keeps them, so its next card need not ask. */
+  | { type: 'settings'; settings: Settings };
 
 /** What travels over `runtime.sendMessage`. */
 export interface Envelope<T extends MessageType = MessageType> {

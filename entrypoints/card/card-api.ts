@@ -65,7 +65,10 @@ async function copyText(text: string): Promise<void> {
  * frame goes away the port closes and the background drops the card's queued requests. A port
  * that closes while the card lives (the service worker restarted) is opened again.
  */
-export function createMessageCardApi(askerId: string = crypto.randomUUID()): CardApi & { dispose(): void } {
+export function createMessageCardApi(
+  knownSettings: () => Settings | undefined = () => undefined,
+  askerId: string = crypto.randomUUID(),
+): CardApi & { dispose(): void } {
   const listeners = new Set<(push: AskerPush) => void>();
   let disposed = false;
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
@@ -90,7 +93,11 @@ export function createMessageCardApi(askerId: string = crypto.randomUUID()): Car
   return {
     askFacet: ({ link, facet, refresh }) =>
       askLinkFacet({ link, facet, askerId, priority: 'interactive', ...(refresh ? { refresh: true } : {}) }),
-    getSettings: () => sendMessage('getSettings', {}),
+    // A waiting frame already has the settings: the card asks for its numbers without a round trip.
+    getSettings: () => {
+      const known = knownSettings();
+      return known ? Promise.resolve(known) : sendMessage('getSettings', {});
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

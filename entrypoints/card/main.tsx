@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import '@/components/theme.css';
 import './card.css';
 import { t } from '@/utils/i18n';
-import type { CardPush } from '@/utils/messages';
+import { sendMessage, type CardPush } from '@/utils/messages';
+import type { Settings } from '@/utils/settings/settings-schema';
 import { createMessageCardApi } from './card-api';
 import { CardApp } from './card-app';
 import { cardKeyFrom, connectCardChannel } from './card-channel';
@@ -19,8 +20,13 @@ const marks = document.documentElement.dataset;
 // so the background drops whatever the last card still had queued.
 let current: ReturnType<typeof createMessageCardApi> | undefined;
 let shows = 0;
+let settings: Settings | undefined;
 
 function apply(push: CardPush) {
+  if (push.type === 'settings') {
+    settings = push.settings;
+    return;
+  }
   current?.dispose();
   current = undefined;
   delete marks.paintedAt;
@@ -31,7 +37,7 @@ function apply(push: CardPush) {
     return;
   }
   marks.shownAt = String(Date.now());
-  current = createMessageCardApi();
+  current = createMessageCardApi(() => settings);
   render(<CardApp key={++shows} api={current} link={push.link} text={push.text} locale={locale} />, root);
 }
 
@@ -39,6 +45,10 @@ marks.state = 'hidden';
 const key = cardKeyFrom(location.hash);
 if (key) {
   connectCardChannel(key, apply);
+  void sendMessage('getSettings', {}).then(
+    (loaded) => (settings ??= loaded),
+    () => {},
+  );
   // Chart.js is fetched while the frame waits, so the first card's chart costs no load.
   void import('./bar-chart');
 }

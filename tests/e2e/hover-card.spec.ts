@@ -286,6 +286,30 @@ test.describe('hover card on a web page', () => {
   });
 });
 
+test('settings changed while the card waits hidden apply to the next card', async ({ page, site, extensionId, fake }) => {
+  await signIn(page, extensionId, paid.token);
+  const second = paid.links[1]!;
+  const url = await site.show(anchor(`https://${own.id}`) + `<p style="margin:400px 40px"><a id="m" href="https://${second.id}">second</a></p>`);
+  const options = page;
+  const web = await page.context().newPage();
+  await web.goto(url);
+  await hover(web, '#l');
+  await expectCardState(web, 'data');
+  await expect(card(web).getByTestId('referrers')).toBeVisible();
+  await web.mouse.move(1, 1);
+  await expect(web.locator(CARD)).toBeHidden();
+
+  await ask(options, 'updateSettings', { cardFacets: ['countries'] });
+  await expect.poll(() => fake.inFlight).toBe(0);
+  fake.clearLog();
+  await web.bringToFront();
+  await hover(web, '#m');
+  await expectCardState(web, 'data');
+  await expect(card(web).getByTestId('countries')).toBeVisible();
+  await expect(card(web).getByTestId('referrers')).toHaveCount(0);
+  expect(fake.log.map((r) => r.path).sort()).toEqual(['/v4/expand', `/v4/bitlinks/${second.id}/countries`].sort());
+});
+
 test('a link on one of the account’s branded domains works', async ({ page, site, extensionId }) => {
   const brand = SAMPLE.accounts.brand;
   const branded = brand.links.find((l) => !l.id.startsWith('bit.ly/'))!;
