@@ -89,6 +89,19 @@ describe('CardFrames', () => {
     expect(p.posted).toEqual([]);
   });
 
+  it('keeps the show for the next frame when the port went away unheard (the page removed the frame)', () => {
+    const frames = new CardFrames(self);
+    const gone = port();
+    attach(frames, gone);
+    gone.postMessage = () => {
+      throw new Error('Attempting to use a disconnected port object');
+    };
+    frames.relay(7, KEY, SHOW);
+    const reloaded = port();
+    attach(frames, reloaded);
+    expect(reloaded.posted).toEqual([SHOW]);
+  });
+
   it('tells every card frame when settings change', () => {
     const frames = new CardFrames(self);
     const [a, b] = [port(), port({ tab: 8 })];

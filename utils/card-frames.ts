@@ -39,7 +39,7 @@ export class CardFrames {
 
   /** Tells every card frame (settings changed). */
   broadcast(push: CardPush) {
-    for (const port of this.ports.values()) port.postMessage(push);
+    for (const port of this.ports.values()) post(port, push);
   }
 
   /** Passes a show or hide from the content script in `tabId` to its frame. */
@@ -47,7 +47,8 @@ export class CardFrames {
     const slot = slotOf(tabId, key);
     const port = this.ports.get(slot);
     this.waiting.delete(slot);
-    if (port) return port.postMessage(push);
+    if (port && post(port, push)) return;
+    this.ports.delete(slot);
     if (push.type !== 'show') return;
     this.waiting.set(slot, push);
     if (this.waiting.size > MAX_WAITING) this.waiting.delete(this.waiting.keys().next().value!);
@@ -55,3 +56,13 @@ export class CardFrames {
 }
 
 const slotOf = (tabId: number, key: string) => `${tabId}/${key}`;
+
+/** Posts unless the frame went away before its disconnect was heard. */
+function post(port: Port, push: CardPush): boolean {
+  try {
+    port.postMessage(push);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -82,6 +82,9 @@ export function createCardFrame(): CardFrame {
     element: frame,
     show(link) {
       following?.abort();
+      // A page that rebuilt its document may have dropped the frame: put it back (it reloads,
+      // and the background keeps the show until the reloaded card connects).
+      if (!frame.isConnected) document.documentElement.append(frame);
       anchor = link.anchor;
       void sendToBackground('showCard', { key, link: link.id, text: (anchor.textContent ?? '').trim().slice(0, MAX_LINK_TEXT) });
       reposition();

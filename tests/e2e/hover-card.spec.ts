@@ -194,6 +194,18 @@ test.describe('hover card on a web page', () => {
     expect(Math.min(Math.abs(box.y + box.height - link.y), Math.abs(box.y - (link.y + link.height)))).toBeLessThan(12);
   });
 
+  test('a page that removes the waiting card frame still gets a card on the next hover', async ({ page, site }) => {
+    await page.goto(await site.show(anchor(`https://${own.id}`)));
+    await hover(page, '#l');
+    await expectCardState(page, 'data');
+    await page.mouse.move(1, 1);
+    await expect(page.locator(CARD)).toBeHidden();
+    await page.evaluate((selector) => document.querySelector(selector)!.remove(), CARD);
+    await hover(page, '#l');
+    await expectCardState(page, 'data');
+    await expect(page.locator(CARD)).toBeVisible();
+  });
+
   test('the pointer can move into the card without closing it', async ({ page, site }) => {
     await page.goto(await site.show(anchor(`https://${own.id}`)));
     await hover(page, '#l');
