@@ -5,16 +5,26 @@
  */
 import { linkHoverCss } from '@/utils/bitly/link-hover-css';
 
-let sheet: CSSStyleSheet | undefined;
+let write: ((css: string) => void) | undefined;
 let applied = '';
+
+/** An adopted sheet; a `<style>` element where a content script may not adopt one (Firefox's Xrays). */
+function createSheet(): (css: string) => void {
+  try {
+    const sheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return (css) => sheet.replaceSync(css);
+  } catch {
+    const style = document.createElement('style');
+    document.documentElement.append(style);
+    return (css) => (style.textContent = css);
+  }
+}
 
 export function brandedHostsStyle(hosts: Iterable<string>) {
   const css = linkHoverCss(hosts);
   if (css === applied) return;
   applied = css;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  }
-  sheet.replaceSync(css);
+  write ??= createSheet();
+  write(css);
 }
