@@ -310,7 +310,8 @@ describe('HTTP status → error kind', () => {
 
   it.each([
     ['getBitlink', 'not-in-account', (c: BitlyClient) => c.getBitlink('bit.ly/AbC')],
-    ['expand', 'not-in-account', (c: BitlyClient) => c.expand('bit.ly/AbC')],
+    // Expand answers for any existing link, whoever owns it: its 403 can only mean the token.
+    ['expand', 'token-rejected', (c: BitlyClient) => c.expand('bit.ly/AbC')],
     ['getCities', 'not-in-account', (c: BitlyClient) => c.getCities('bit.ly/AbC', Q)],
     ['getGroups', 'token-rejected', (c: BitlyClient) => c.getGroups()],
     ['getBsds', 'token-rejected', (c: BitlyClient) => c.getBsds()],

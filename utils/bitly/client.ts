@@ -344,7 +344,7 @@ export function createBitlyClient(opts: BitlyClientOptions): BitlyClient {
     expand: async (bitlinkId, options) => {
       if (!isBitlinkId(bitlinkId)) refuse('expand', 'not a normalised bitlink id (domain/hash)');
       const body = { bitlink_id: bitlinkId };
-      return (await send({ operation: 'expand', method: 'POST', path: ['expand'], body, schema: ExpandedBitlinkSchema, scope: 'link' }, options)).data;
+      return (await send({ operation: 'expand', method: 'POST', path: ['expand'], body, schema: ExpandedBitlinkSchema, scope: 'any-link' }, options)).data;
     },
     getBitlink: async (id, options) => get('getBitlink', 'link', ['bitlinks', ...bitlinkSegments('getBitlink', id)], BitlinkSchema, options),
 

@@ -24,9 +24,10 @@ export type BitlyErrorKind =
  * What an endpoint is about, which decides how 403 and 404 read:
  * - `account`: the token's own resources (user, groups, organizations, BSDs, group and
  *   organization metrics, shorten);
- * - `link`: one bitlink (the bitlink itself, its metrics, expand).
+ * - `link`: one bitlink of the token's account (the bitlink itself, its metrics);
+ * - `any-link`: one bitlink, whoever owns it (`POST /v4/expand`, whose spec declares no 403).
  */
-export type EndpointScope = 'account' | 'link';
+export type EndpointScope = 'account' | 'link' | 'any-link';
 
 const RETRYABLE: Readonly<Record<BitlyErrorKind, boolean>> = {
   'token-rejected': false,
@@ -120,7 +121,9 @@ function isRateLimitCode(code: string | undefined): boolean {
  * - 403 → rate-limited when Bitly's code is `RATE_LIMIT_EXCEEDED` (or another `*_LIMIT_EXCEEDED`)
  *   or the `X-Ratelimit-Reason` header is present. Otherwise, on a link endpoint it means the
  *   link belongs to another account (v4 scopes link data to the token's groups), so
- *   not-in-account; on an account endpoint it means the token cannot act: token-rejected.
+ *   not-in-account — or that the token was revoked, which Bitly answers the same way (the stats
+ *   service tells them apart); on an account or any-link endpoint it means the token cannot
+ *   act: token-rejected.
  * - 404 → on a link endpoint the hash does not exist (or Bitly hides a foreign link behind 404):
  *   not-in-account, which is what the user needs to see either way. On an account endpoint a 404
  *   means we addressed something that is not there, typically a stale group or organization guid
@@ -142,7 +145,7 @@ export function errorKindForStatus(
     if (hasRateLimitReason || isRateLimitCode(code)) return 'rate-limited';
     return scope === 'link' ? 'not-in-account' : 'token-rejected';
   }
-  if (status === 404) return scope === 'link' ? 'not-in-account' : 'bad-request';
+  if (status === 404) return scope === 'account' ? 'bad-request' : 'not-in-account';
   if (status === 410) return 'gone';
   if (status === 429) return 'rate-limited';
   if (status >= 400 && status < 500) return 'bad-request';

@@ -222,21 +222,21 @@ describe('stats service: what each failure answers (PRODUCT.md §5)', () => {
     expect(client().getClicks).toHaveBeenCalledTimes(1);
   });
 
-  it('a 403 on a link with a token Bitly still accepts is "not in your account"; the check is shared and trusted for 10 minutes', async () => {
+  it('a 403 on a link while the same hover’s expand worked is "not in your account", at no extra call', async () => {
     const { service, client } = setup();
     client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
     client().getCountries.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
     const replies = await Promise.all([
+      service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'destination' }),
       service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' }),
       service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'countries' }),
     ]);
-    expect(replies).toEqual([{ state: 'not-in-account' }, { state: 'not-in-account' }]);
-    expect(client().getUser).toHaveBeenCalledTimes(1);
-    await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'clicks' });
-    expect(client().getUser).toHaveBeenCalledTimes(1);
-    vi.setSystemTime(Date.now() + 11 * 60_000);
-    await service.getLinkFacet({ link: 'bit.ly/Third77', facet: 'clicks' });
-    expect(client().getUser).toHaveBeenCalledTimes(2);
+    expect(replies.map((r) => r.state)).toEqual(['data', 'not-in-account', 'not-in-account']);
+    expect(client().expand).toHaveBeenCalledTimes(1);
+    expect(client().getUser).not.toHaveBeenCalled();
+    // Remembered like any answer: hovering again asks nothing.
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'not-in-account' });
+    expect(client().getClicks).toHaveBeenCalledTimes(1);
   });
 
   it('a 404 on a link needs no token check', async () => {
@@ -244,27 +244,60 @@ describe('stats service: what each failure answers (PRODUCT.md §5)', () => {
     client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 404 }));
     expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'not-in-account' });
     expect(client().getUser).not.toHaveBeenCalled();
+    expect(client().expand).not.toHaveBeenCalled();
   });
 
-  it('a token revoked after sign-in: link 403s become "token rejected", remembered for no link', async () => {
+  it('a token revoked after sign-in: expand and link 403s become "token rejected", remembered for no link', async () => {
     const { service, client } = setup();
+    client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
+    client().expand.mockRejectedValue(new BitlyError('token-rejected', { status: 403 }));
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'destination' })).toEqual({ state: 'token-rejected' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'token-rejected' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'clicks' })).toEqual({ state: 'token-rejected' });
+    // The card's own expand said it: no second expand, no /v4/user.
+    expect(client().expand).toHaveBeenCalledTimes(1);
+    expect(client().getUser).not.toHaveBeenCalled();
+    // Once the token works again (a new one was saved), the same link is asked again.
+    client().getClicks.mockResolvedValue(clicksOf(7) as never);
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toMatchObject({ state: 'data' });
+  });
+
+  it('with only an old destination to go by, the token is checked once with /v4/user and trusted for 10 minutes', async () => {
+    const { service, client } = setup();
+    const t0 = Date.now();
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'destination' });
+    await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'destination' });
+    vi.setSystemTime(t0 + 11 * 60_000);
+    client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'not-in-account' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'clicks' })).toEqual({ state: 'not-in-account' });
+    expect(client().getUser).toHaveBeenCalledTimes(1);
+    expect(client().expand).toHaveBeenCalledTimes(2);
+  });
+
+  it('a token revoked since the destination was cached: /v4/user says so', async () => {
+    const { service, client } = setup();
+    const t0 = Date.now();
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'destination' });
+    vi.setSystemTime(t0 + 11 * 60_000);
     client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
     client().getUser.mockRejectedValue(new BitlyError('token-rejected', { status: 403 }));
     expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'token-rejected' });
-    expect(await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'clicks' })).toEqual({ state: 'token-rejected' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'token-rejected' });
     expect(client().getUser).toHaveBeenCalledTimes(1);
-    // Once the token works again (a new one was saved), the same link is asked again.
-    client().getClicks.mockResolvedValue(clicksOf(7) as never);
-    client().getUser.mockResolvedValue({ login: 'paula' } as never);
-    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toMatchObject({ state: 'data' });
   });
 
   it('when the token check itself fails, the 403 reads as "not in your account" and the next 403 checks again', async () => {
     const { service, client } = setup();
+    client().expand.mockRejectedValue(new BitlyError('network'));
     client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
-    client().getUser.mockRejectedValueOnce(new BitlyError('network'));
-    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'not-in-account' });
-    await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'clicks' });
+    client().getUser.mockRejectedValue(new BitlyError('network'));
+    const first = service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    await vi.runAllTimersAsync();
+    expect(await first).toEqual({ state: 'not-in-account' });
+    const second = service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'clicks' });
+    await vi.runAllTimersAsync();
+    await second;
     expect(client().getUser).toHaveBeenCalledTimes(2);
   });
 

@@ -4,7 +4,7 @@
  * prescribes. The token is read per request and never leaves this module except to the client.
  */
 import { parseBitlink } from '../bitly/link';
-import { BitlyError, isAbortError, isBitlyError } from '../bitly/errors';
+import { isAbortError, isBitlyError } from '../bitly/errors';
 import type { BitlyClient, FacetQuery } from '../bitly/client';
 import type { StatsCache } from '../cache/stats-cache';
 import { RateLimitedError, type RequestScheduler } from '../scheduler/request-scheduler';
@@ -59,8 +59,11 @@ const BRANDED_HOSTS_FACET: AnyFacetDef = {
   lifetime: 'long',
 };
 
-/** How long a confirmation that the token still works spares the next check (see `tokenAccepted`). */
+/** How long a sign that the token still works spares the next check (see `tokenAccepted`). */
 const TOKEN_CHECK_LIFETIME_MS = 10 * 60_000;
+
+/** A 403 on one of the account's links (not a rate limit: that is its own kind). */
+const isForbiddenOnLink = (error: unknown): boolean => isBitlyError(error) && error.kind === 'not-in-account' && error.status === 403;
 
 export function createStatsService(deps: StatsServiceDeps) {
   const now = deps.now ?? Date.now;
@@ -69,13 +72,31 @@ export function createStatsService(deps: StatsServiceDeps) {
   let tokenCheck: { token: string; at: number; accepted: Promise<boolean> } | undefined;
 
   /**
-   * Bitly answers a link request made with a revoked token exactly as it answers one for a link of
-   * another account: 403 FORBIDDEN. So after a 403 on a link the token is checked with
-   * `GET /v4/user` (shared by simultaneous 403s, and trusted for 10 minutes once it passed);
-   * only a token Bitly still accepts makes the answer "not in your account".
+   * Bitly answers a link request made with a revoked token exactly as one for a link of another
+   * account: 403 FORBIDDEN. The same hover asks the link's destination (`POST /v4/expand`), which
+   * answers for any existing link: when Bitly gave it in the last 10 minutes it says whether the
+   * token works, at no extra call. Otherwise the token is checked with `GET /v4/user` (shared by
+   * simultaneous 403s, trusted 10 minutes once it passed, not remembered when inconclusive).
    */
-  function tokenAccepted(session: Session): Promise<boolean> {
-    if (tokenCheck?.token === session.token && now() - tokenCheck.at < TOKEN_CHECK_LIFETIME_MS) return tokenCheck.accepted;
+  async function tokenAccepted(job: Job, settings: Settings): Promise<boolean> {
+    const known = knownTokenVerdict(job.session);
+    if (known) return known;
+    if (job.facet !== 'destination') {
+      const base = { def: LINK_FACETS.destination as AnyFacetDef, target: job.target, query: windowOf({}, settings), session: job.session, facet: 'destination' };
+      const destination = await answer({ ...base, key: keyOf(base) }, { priority: 'interactive' }, settings);
+      if (destination.state === 'token-rejected') return false;
+      if (destination.state === 'data' && now() - destination.fetchedAt < TOKEN_CHECK_LIFETIME_MS) return true;
+    }
+    return userCheck(job.session);
+  }
+
+  function knownTokenVerdict(session: Session): Promise<boolean> | undefined {
+    return tokenCheck?.token === session.token && now() - tokenCheck.at < TOKEN_CHECK_LIFETIME_MS ? tokenCheck.accepted : undefined;
+  }
+
+  function userCheck(session: Session): Promise<boolean> {
+    const known = knownTokenVerdict(session);
+    if (known) return known;
     const check = { token: session.token, at: now(), accepted: Promise.resolve(true) };
     check.accepted = deps
       .clientFor(session.token)
@@ -91,6 +112,13 @@ export function createStatsService(deps: StatsServiceDeps) {
       );
     tokenCheck = check;
     return check.accepted;
+  }
+
+  /** A 403 on a link: "not in your account" (remembered like any answer) or "token rejected". */
+  async function forbidden(job: Job, settings: Settings): Promise<Reply> {
+    if (!(await tokenAccepted(job, settings))) return { state: 'token-rejected' };
+    await deps.cache.set(job.key, { refused: 'not-in-account' } satisfies Stored<unknown>, now());
+    return { state: 'not-in-account' };
   }
 
   function windowOf(
@@ -129,10 +157,8 @@ export function createStatsService(deps: StatsServiceDeps) {
         try {
           stored = { data: await job.def.fetch(client, job.target, job.query, {}) };
         } catch (error) {
-          if (!isBitlyError(error) || (error.kind !== 'not-in-account' && error.kind !== 'gone')) throw error;
-          if (error.status === 403 && !(await tokenAccepted(job.session))) {
-            throw new BitlyError('token-rejected', { status: 403, operation: error.operation });
-          }
+          // A 403 is decided outside the scheduler's slot, where the token may need checking.
+          if (!isBitlyError(error) || (error.kind !== 'not-in-account' && error.kind !== 'gone') || isForbiddenOnLink(error)) throw error;
           stored = { refused: error.kind === 'gone' ? 'deleted' : 'not-in-account' };
         }
         await deps.cache.set(job.key, stored, now());
@@ -147,6 +173,8 @@ export function createStatsService(deps: StatsServiceDeps) {
     if (!isBitlyError(error)) return { state: 'error', reason: 'server' };
     switch (error.kind) {
       case 'token-rejected':
+        // Remembered, so the 403s of the same hover need neither another expand nor /v4/user.
+        tokenCheck = { token: job.session.token, at: now(), accepted: Promise.resolve(false) };
         return { state: 'token-rejected' };
       case 'upgrade-required':
         await deps.planGates.remember(job.session.login, job.facet);
@@ -168,7 +196,7 @@ export function createStatsService(deps: StatsServiceDeps) {
   }
 
   /** Refreshes a cached answer in the background (once per key) and tells the waiting askers. */
-  function refreshInBackground(job: Job, askerId: string | undefined) {
+  function refreshInBackground(job: Job, askerId: string | undefined, settings: Settings) {
     const running = watchers.get(job.key);
     if (running) {
       if (askerId) running.add(askerId);
@@ -176,9 +204,12 @@ export function createStatsService(deps: StatsServiceDeps) {
     }
     const waiting = new Set(askerId ? [askerId] : []);
     watchers.set(job.key, waiting);
+    const announce = () => {
+      for (const id of waiting) deps.askers.push(id, { type: 'facetUpdated', target: job.target, facet: job.facet });
+    };
     fetchAndStore(job, 'normal')
-      .then(() => {
-        for (const id of waiting) deps.askers.push(id, { type: 'facetUpdated', target: job.target, facet: job.facet });
+      .then(announce, async (error: unknown) => {
+        if (isForbiddenOnLink(error) && (await forbidden(job, settings)).state === 'not-in-account') announce();
       })
       .catch(() => {})
       .finally(() => watchers.delete(job.key));
@@ -191,13 +222,14 @@ export function createStatsService(deps: StatsServiceDeps) {
       const age = now() - cached.fetchedAt;
       const fresh = age < lifetimeOf(job.def, settings);
       if (fresh && !request.refresh) return replyOf(cached.value, cached.fetchedAt, false, false);
-      refreshInBackground(job, request.askerId);
+      refreshInBackground(job, request.askerId, settings);
       return replyOf(cached.value, cached.fetchedAt, !fresh, true);
     }
     try {
       const stored = await fetchAndStore(job, request.priority, deps.askers.signal(request.askerId));
       return replyOf(stored, now(), false, false);
     } catch (error) {
+      if (isForbiddenOnLink(error)) return forbidden(job, settings);
       return failureReply(error, job);
     }
   }
