@@ -18,8 +18,14 @@ export function sendToBackground<T extends MessageType>(type: T, data: RequestOf
       return resolve(undefined);
     }
     const envelope: Envelope<T> = { bitlens: 1, type, data };
-    chrome.runtime.sendMessage(envelope, (reply: ReplyEnvelope<T> | undefined) => {
-      resolve(chrome.runtime.lastError || !reply?.ok ? undefined : reply.value);
-    });
+    try {
+      chrome.runtime.sendMessage(envelope, (reply: ReplyEnvelope<T> | undefined) => {
+        resolve(chrome.runtime.lastError || !reply?.ok ? undefined : reply.value);
+      });
+    } catch {
+      // "Extension context invalidated": the extension went away between the check and the call.
+      onOrphaned?.();
+      resolve(undefined);
+    }
   });
 }
