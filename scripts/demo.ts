@@ -12,7 +12,7 @@ import { DEMO_API_PORT } from './flavour';
 import { samplePageHtml } from './demo/sample-page';
 import { startFakeBitly } from '../tests/fake-bitly/server';
 import { SAMPLE } from '../tests/fake-bitly/data';
-import { extensionDir, launchWithExtension, signInOnOptionsPage } from '../tests/e2e/extension';
+import { CARD_FRAME, extensionDir, launchWithExtension, signInOnOptionsPage } from '../tests/e2e/extension';
 
 const headless = !process.env.DISPLAY;
 const shots = path.resolve('demo-screenshots');
@@ -49,7 +49,7 @@ if (headless) {
   await sample.screenshot({ path: path.join(shots, 'sample-page.png'), fullPage: true });
   // Show a hover card the way a user would: rest the pointer on the first link.
   await sample.locator('a').first().hover();
-  await sample.frameLocator('iframe[src^="chrome-extension://"]').locator('html[data-state="data"]').waitFor({ timeout: 10_000 });
+  await sample.frameLocator(CARD_FRAME).locator('html[data-state="data"]').waitFor({ timeout: 10_000 });
   await sample.waitForTimeout(500); // let the chart finish drawing
   await sample.screenshot({ path: path.join(shots, 'hover-card.png') });
   console.log(`No display: ran headless. Screenshots saved in ${shots}`);

@@ -65,10 +65,8 @@ async function copyText(text: string): Promise<void> {
  * frame goes away the port closes and the background drops the card's queued requests. A port
  * that closes while the card lives (the service worker restarted) is opened again.
  */
-export function createMessageCardApi(
-  knownSettings: () => Settings | undefined = () => undefined,
-  askerId: string = crypto.randomUUID(),
-): CardApi & { dispose(): void } {
+export function createMessageCardApi(knownSettings: () => Settings | undefined = () => undefined): CardApi & { dispose(): void } {
+  const askerId = crypto.randomUUID();
   const listeners = new Set<(push: AskerPush) => void>();
   let disposed = false;
   let port: ReturnType<typeof browser.runtime.connect> | undefined;

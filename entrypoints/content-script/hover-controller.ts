@@ -138,7 +138,12 @@ export function createHoverController(): HoverController {
       }
       if (!isOpenShortcut(e)) return;
       const focused = document.activeElement;
-      if (classify(focused)?.kind === 'link') e.preventDefault();
+      const known = classify(focused);
+      if (known?.kind === 'link') {
+        e.preventDefault();
+        intent.openNow(known.link);
+      }
+      if (known) return;
       lastTarget = focused;
       // Before the config has loaded the card opens once it has, if the link still has focus.
       whenClassified(focused, (target) => {

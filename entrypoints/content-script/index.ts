@@ -41,15 +41,16 @@ export default defineUnlistedScript(() => {
     document.removeEventListener('pointerover', onFirstMove, PASSIVE_CAPTURE);
     use().loadConfig();
   };
-  document.addEventListener('animationstart', onAnimationStart, PASSIVE_CAPTURE);
-  document.addEventListener('focusin', onFocusIn, PASSIVE_CAPTURE);
-  document.addEventListener('pointerover', onFirstMove, PASSIVE_CAPTURE);
+  const listeners = [
+    ['animationstart', onAnimationStart],
+    ['focusin', onFocusIn],
+    ['pointerover', onFirstMove],
+  ] as Array<[string, EventListener]>;
+  for (const [type, listener] of listeners) document.addEventListener(type, listener, PASSIVE_CAPTURE);
 
   // After an update or uninstall this copy is orphaned: stop listening and remove the card.
   whenOrphaned(() => {
     controller?.stop();
-    document.removeEventListener('animationstart', onAnimationStart, PASSIVE_CAPTURE);
-    document.removeEventListener('focusin', onFocusIn, PASSIVE_CAPTURE);
-    document.removeEventListener('pointerover', onFirstMove, PASSIVE_CAPTURE);
+    for (const [type, listener] of listeners) document.removeEventListener(type, listener, PASSIVE_CAPTURE);
   });
 });

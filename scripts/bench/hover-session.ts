@@ -7,6 +7,7 @@
  */
 import type { Frame, Page } from '@playwright/test';
 import type { FakeBitly, LoggedRequest } from '../../tests/fake-bitly/server';
+import { CARD_FRAME } from '../../tests/e2e/extension';
 import { HOVER_PARK, hoverPage } from './pages';
 import type { PageServer } from './page-server';
 import { sleep } from './stats';
@@ -101,8 +102,9 @@ async function waitForCardData(page: Page, since: number): Promise<CardState & {
 async function waitForCardClosed(page: Page): Promise<boolean> {
   const deadline = Date.now() + CLOSE_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const shown = await page.evaluate(() =>
-      [...document.querySelectorAll('iframe[src^="chrome-extension://"]')].some((frame) => getComputedStyle(frame).display !== 'none'),
+    const shown = await page.evaluate(
+      (selector) => [...document.querySelectorAll(selector)].some((frame) => getComputedStyle(frame).display !== 'none'),
+      CARD_FRAME,
     );
     if (!shown) return true;
     await sleep(20);

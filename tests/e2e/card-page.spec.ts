@@ -6,10 +6,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
 import { test, expect, signIn, ask, type Site } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
+import { CARD_FRAME as CARD } from './extension';
 import type { FacetReply } from '../../utils/messages';
 
 const paid = SAMPLE.accounts.paid;
-const CARD = 'iframe[src^="chrome-extension://"]';
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Page object: a web page with one Bitly link, and the card framed next to it. */

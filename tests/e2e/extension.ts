@@ -19,6 +19,9 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--lang=en-US',
 ];
 
+/** The hover card's frame in a web page: the only extension iframe Bitlens puts there. */
+export const CARD_FRAME = 'iframe[src^="chrome-extension://"]';
+
 /** The arguments that load one unpacked extension. */
 export function loadExtensionArgs(dir: string): string[] {
   return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];

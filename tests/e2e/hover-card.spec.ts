@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, ask } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
+import { CARD_FRAME as CARD } from './extension';
 
 const paid = SAMPLE.accounts.paid;
 const own = paid.links[0]!;
-const CARD = 'iframe[src^="chrome-extension://"]';
 
 const anchor = (href: string, text = href) => `<p style="margin:40px"><a id="l" href="${href}">${text}</a></p>`;
 
@@ -96,15 +96,15 @@ test.describe('hover card on a web page', () => {
     await hover(page, '#away');
     await expect(page.locator(CARD)).toBeHidden();
     fake.clearLog();
-    await page.evaluate(() => {
-      const ours = document.querySelector<HTMLIFrameElement>('iframe[src^="chrome-extension://"]')!;
+    await page.evaluate((selector) => {
+      const ours = document.querySelector<HTMLIFrameElement>(selector)!;
       const url = new URL(ours.src);
       for (const hash of [url.hash, '#link=bit.ly%2FAbc1234&text=x']) {
         const copy = document.createElement('iframe');
         copy.src = url.origin + url.pathname + hash;
         document.body.append(copy);
       }
-    });
+    }, CARD);
     await page.waitForTimeout(1000);
     expect(fake.log).toHaveLength(0);
     const cardFrames = page.frames().filter((f) => f.url().includes('/card.html'));
