@@ -12,6 +12,8 @@ const LINK_HOVER_STYLESHEET = 'content-script.css';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every dependency is a visible import line, so tests/conventions.test.ts can check boundaries.
+  imports: false,
   outDir: flavour.outDir,
   vite: () => ({
     // Vitest brings a newer Vite than WXT's own; the preset works with both, only the types differ.

@@ -3,16 +3,17 @@
  * It wires the client, cache, scheduler and services together and answers the message protocol.
  */
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { createAccountService, tokenProblemOf } from '@/utils/account/account-service';
 import { accountItem, restrictStorageToExtension, tokenItem } from '@/utils/account/storage';
 import { createBitlyClient } from '@/utils/bitly/client';
-import { CardFrames } from '@/utils/card-frames';
+import { CardRelay } from '@/utils/messaging/card-relay';
 import { StatsCache } from '@/utils/cache/stats-cache';
-import { createMessageRouter } from '@/utils/message-router';
+import { createMessageRouter } from '@/utils/messaging/router';
 import { RequestScheduler } from '@/utils/scheduler/request-scheduler';
-import type { ContentConfig, ContentPush } from '@/utils/messages';
+import type { ContentConfig, ContentPush } from '@/utils/messaging/protocol';
 import { loadSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings/settings';
-import { AskerPorts } from '@/utils/stats/asker-ports';
+import { AskerPorts } from '@/utils/messaging/asker-ports';
 import { planGates } from '@/utils/stats/plan-gates';
 import { createStatsService, type Session } from '@/utils/stats/stats-service';
 
@@ -37,7 +38,7 @@ export default defineBackground(() => {
     await Promise.all([cache.clear(), planGates.clear()]);
   };
   const askers = new AskerPorts(self);
-  const cards = new CardFrames(self);
+  const cards = new CardRelay(self);
   const stats = createStatsService({
     cache,
     scheduler: new RequestScheduler(),

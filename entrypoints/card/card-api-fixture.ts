@@ -2,10 +2,10 @@
  * A CardApi without extension APIs, for tests (and any preview of the card): answers are
  * scripted per facet, every question is recorded, pushes are sent by hand.
  */
-import type { AskerPush } from '@/utils/messages';
-import type { Settings } from '@/utils/settings/settings-schema';
-import type { CardApi, CardFacet, CardFacetRequest, CardReply } from './card-api';
-import { DEFAULT_CARD_SETTINGS } from './card-model';
+import type { AskerPush } from '@/utils/messaging/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings-schema';
+import type { CardFacet } from '@/utils/stats/facet-names';
+import type { CardApi, CardFacetRequest, CardReply } from './card-api';
 
 type Answer<F extends CardFacet> = CardReply<F> | ((request: CardFacetRequest<F>) => CardReply<F> | Promise<CardReply<F>>);
 
@@ -29,7 +29,7 @@ export function createFixtureCardApi(answers: FixtureAnswers = {}, settings: Par
   const api: FixtureCardApi = {
     calls: [],
     answers,
-    settings: { ...DEFAULT_CARD_SETTINGS, ...settings },
+    settings: { ...DEFAULT_SETTINGS, ...settings },
     copied: [],
     closed: 0,
     optionsOpened: 0,

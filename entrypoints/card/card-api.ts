@@ -4,15 +4,14 @@
  * (card-api-fixture.ts) lets the card's logic and views run in tests without extension APIs.
  */
 import { browser } from 'wxt/browser';
-import { ASKER_PORT_PREFIX, askLinkFacet, sendMessage, type AskerPush, type FacetReply } from '@/utils/messages';
-import type { LinkFacetData } from '@/utils/stats/facets';
+import { copyText } from '@/utils/clipboard';
+import { holdPort } from '@/utils/messaging/held-port';
+import { ASKER_PORT_PREFIX, type AskerPush, type LinkFacetReply } from '@/utils/messaging/protocol';
+import { askLinkFacet, sendMessage } from '@/utils/messaging/send';
 import type { Settings } from '@/utils/settings/settings-schema';
+import type { CardFacet } from '@/utils/stats/facet-names';
 
-/** The only facets the card may ask for (PRODUCT.md §2 hover budget: 3 metric calls + 1 expand). */
-export const CARD_ASKABLE_FACETS = ['destination', 'clicks', 'countries', 'referrers'] as const;
-export type CardFacet = (typeof CARD_ASKABLE_FACETS)[number];
-export type MetricFacet = Exclude<CardFacet, 'destination'>;
-export type CardReply<F extends CardFacet> = FacetReply<LinkFacetData<F>>;
+export type CardReply<F extends CardFacet> = LinkFacetReply<F>;
 
 export interface CardFacetRequest<F extends CardFacet> {
   /** The bitlink id (`bit.ly/Abc1234`). */
@@ -34,59 +33,17 @@ export interface CardApi {
   copyText(text: string): Promise<void>;
 }
 
-/** Writes to the clipboard; falls back to a selection copy where the async API is refused. */
-async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch (error) {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
-    const focused = document.activeElement as HTMLElement | null;
-    document.body.append(area);
-    area.select();
-    let copied = false;
-    try {
-      copied = document.execCommand('copy');
-    } catch {
-      // reported below with the original error
-    }
-    area.remove();
-    focused?.focus();
-    if (!copied) throw error;
-  }
-}
-
 /**
  * The message-backed card API. It holds the card's asker port (`ASKER_PORT_PREFIX + askerId`)
  * from creation to `dispose()`: while it is open the background pushes refreshes to it; when the
- * frame goes away the port closes and the background drops the card's queued requests. A port
- * that closes while the card lives (the service worker restarted) is opened again.
+ * frame goes away the port closes and the background drops the card's queued requests.
  */
 export function createMessageCardApi(knownSettings: () => Settings | undefined = () => undefined): CardApi & { dispose(): void } {
   const askerId = crypto.randomUUID();
   const listeners = new Set<(push: AskerPush) => void>();
-  let disposed = false;
-  let port: ReturnType<typeof browser.runtime.connect> | undefined;
-  let reconnect: ReturnType<typeof setTimeout> | undefined;
-
-  const connect = () => {
-    try {
-      port = browser.runtime.connect({ name: ASKER_PORT_PREFIX + askerId });
-    } catch {
-      return; // the extension was reloaded: this card is an orphan
-    }
-    port.onMessage.addListener((message: unknown) => {
-      for (const listener of listeners) listener(message as AskerPush);
-    });
-    port.onDisconnect.addListener(() => {
-      port = undefined;
-      if (!disposed) reconnect = setTimeout(connect, 250);
-    });
-  };
-  connect();
+  const port = holdPort(ASKER_PORT_PREFIX + askerId, (message) => {
+    for (const listener of listeners) listener(message as AskerPush);
+  });
 
   return {
     askFacet: ({ link, facet, refresh }) =>
@@ -106,9 +63,7 @@ export function createMessageCardApi(knownSettings: () => Settings | undefined =
     openOptions: () => browser.runtime.openOptionsPage(),
     copyText,
     dispose() {
-      disposed = true;
-      clearTimeout(reconnect);
-      port?.disconnect();
+      port.close();
       listeners.clear();
     },
   };

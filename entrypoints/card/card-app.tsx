@@ -11,8 +11,9 @@ import { CardHeader } from './card-header';
 import { CardModel, cardStatus, dataAge, headlineFacet, isBusy, nextRetryAt, type CardSnapshot, type CardStatus } from './card-model';
 import { DestinationSection } from './destination-section';
 import { StatsSection, rangeWords, totalClicks } from './stats-section';
-import { StatusPanel, type PanelKind } from './status-panel';
-import { useNow, useSnapshot } from './use-card';
+import { StatusPanel, type PanelKind } from '@/components/status-panel';
+import { useNow } from '@/components/use-now';
+import { useSnapshot } from './use-card';
 
 export interface CardAppProps {
   api: CardApi;

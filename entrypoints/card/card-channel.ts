@@ -1,19 +1,17 @@
 /**
- * How a card frame learns what to show. The content script creates the frame once, hidden, with
- * a random key in its URL (`card.html#k=…`); the frame holds the port `CARD_PORT_PREFIX + key`
- * and the background relays the content script's show/hide to it. The URL carries no link, so a
- * page that frames card.html itself cannot make it look anything up.
+ * How a card frame learns what to show (utils/card-frame-contract.ts): the content script creates
+ * the frame once, hidden, with a random key in its URL (`card.html#k=…`); the frame holds the port
+ * `CARD_PORT_PREFIX + key` and the background relays the content script's show/hide to it. The
+ * URL carries no link, so a page that frames card.html itself cannot make it look anything up.
  */
-import { browser } from 'wxt/browser';
-import { CARD_PORT_PREFIX, type CardPush } from '@/utils/messages';
-
-const KEY_PATTERN = /^[\w-]{16,64}$/;
-const RECONNECT_MS = 250;
+import { CARD_KEY_PATTERN, CARD_PORT_PREFIX } from '@/utils/card-frame-contract';
+import { holdPort } from '@/utils/messaging/held-port';
+import type { CardPush } from '@/utils/messaging/protocol';
 
 /** The frame's key from its URL fragment, or null when there is none (the page was opened by hand). */
 export function cardKeyFrom(hash: string): string | null {
   const key = new URLSearchParams(hash.replace(/^#/, '')).get('k');
-  return key && KEY_PATTERN.test(key) ? key : null;
+  return key && CARD_KEY_PATTERN.test(key) ? key : null;
 }
 
 /**
@@ -21,15 +19,5 @@ export function cardKeyFrom(hash: string): string | null {
  * stopped; the background keeps a show that arrives meanwhile until the port is back).
  */
 export function connectCardChannel(key: string, onPush: (push: CardPush) => void): void {
-  const connect = () => {
-    let port: ReturnType<typeof browser.runtime.connect>;
-    try {
-      port = browser.runtime.connect({ name: CARD_PORT_PREFIX + key });
-    } catch {
-      return; // the extension was reloaded: this frame is an orphan
-    }
-    port.onMessage.addListener((message: unknown) => onPush(message as CardPush));
-    port.onDisconnect.addListener(() => setTimeout(connect, RECONNECT_MS));
-  };
-  connect();
+  holdPort(CARD_PORT_PREFIX + key, (message) => onPush(message as CardPush));
 }

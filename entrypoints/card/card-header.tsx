@@ -1,7 +1,7 @@
 /** The card's title (the short link) and its actions: copy, open on bitly.com, refresh. */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { CheckIcon, CopyIcon, ExternalIcon, LensIcon, RefreshIcon } from './icons';
+import { CheckIcon, CopyIcon, ExternalIcon, LensIcon, RefreshIcon } from '@/components/icons';
 
 interface Props {
   link: string;

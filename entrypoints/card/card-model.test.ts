@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFixtureCardApi, dataReply, sampleAnswers, type FixtureAnswers } from './card-api-fixture';
-import { CardModel, REFRESH_PATIENCE_MS, RETRY_MARGIN_MS, cardStatus, dataAge, headlineFacet, isBusy, nextRetryAt, normaliseLinkId } from './card-model';
+import { CardModel, REFRESH_PATIENCE_MS, RETRY_MARGIN_MS, cardStatus, dataAge, headlineFacet, isBusy, nextRetryAt } from './card-model';
 import type { Settings } from '@/utils/settings/settings-schema';
 
 const NOW = Date.UTC(2026, 9, 14, 12);
@@ -67,9 +67,6 @@ describe('first load', () => {
   });
 
   it('normalises the link it is given', () => {
-    expect(normaliseLinkId('https://Bit.LY/AbC')).toBe('bit.ly/AbC');
-    expect(normaliseLinkId(' bit.ly/AbC ')).toBe('bit.ly/AbC');
-    expect(normaliseLinkId('BRND.example/x')).toBe('brnd.example/x');
     expect(new CardModel(createFixtureCardApi(), 'HTTP://J.MP/Q').snapshot.link).toBe('j.mp/Q');
   });
 });

@@ -4,15 +4,11 @@
  * what the card as a whole shows (`cardStatus`). Views subscribe to snapshots; tests drive it
  * through the fixture API.
  */
-import * as v from 'valibot';
-import type { AskerPush } from '@/utils/messages';
-import { SettingsSchema, type Settings } from '@/utils/settings/settings-schema';
-import type { CardApi, CardFacet, CardReply, MetricFacet } from './card-api';
-
-export const DEFAULT_CARD_SETTINGS: Settings = v.parse(SettingsSchema, {});
-
-/** Metric facets in the order the card shows them. */
-export const METRIC_FACETS: readonly MetricFacet[] = ['clicks', 'countries', 'referrers'];
+import { bitlinkIdOf } from '@/utils/bitly/link';
+import type { AskerPush } from '@/utils/messaging/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings-schema';
+import { CARD_FACETS, CARD_METRIC_FACETS, type CardFacet, type CardMetricFacet } from '@/utils/stats/facet-names';
+import type { CardApi, CardReply } from './card-api';
 
 /** How long "refreshing" shows without the push that should end it (a refresh that failed). */
 export const REFRESH_PATIENCE_MS = 15_000;
@@ -37,7 +33,7 @@ export interface CardSnapshot {
   /** null until read from the background. */
   settings: Settings | null;
   /** Metric facets shown, in card order (from `settings.cardFacets`). */
-  metrics: readonly MetricFacet[];
+  metrics: readonly CardMetricFacet[];
   slots: Slots;
 }
 
@@ -58,16 +54,13 @@ const realClock: Clock = {
 
 const EMPTY_SLOT = { asking: false, refreshing: false } as const;
 
-function emptySlots(): Slots {
-  return { destination: { ...EMPTY_SLOT }, clicks: { ...EMPTY_SLOT }, countries: { ...EMPTY_SLOT }, referrers: { ...EMPTY_SLOT } };
-}
+/** One entry per card facet. */
+const perFacet = <T>(make: () => T) => Object.fromEntries(CARD_FACETS.map((facet) => [facet, make()])) as Record<CardFacet, T>;
+
+const emptySlots = (): Slots => perFacet(() => ({ ...EMPTY_SLOT })) as Slots;
 
 /** `https://Bit.ly/Abc` and `bit.ly/Abc` are the same link; the hash keeps its case. */
-export function normaliseLinkId(link: string): string {
-  const bare = link.trim().replace(/^https?:\/\//i, '');
-  const slash = bare.indexOf('/');
-  return slash < 0 ? bare.toLowerCase() : bare.slice(0, slash).toLowerCase() + bare.slice(slash);
-}
+const linkIdOf = (link: string) => bitlinkIdOf(link) ?? link;
 
 type AnyReply = { [F in CardFacet]: CardReply<F> }[CardFacet];
 const isFailure = (reply: AnyReply | undefined) =>
@@ -76,7 +69,7 @@ const isFailure = (reply: AnyReply | undefined) =>
 export class CardModel {
   private snap: CardSnapshot;
   private readonly listeners = new Set<(snapshot: CardSnapshot) => void>();
-  private readonly asked: Record<CardFacet, number> = { destination: 0, clicks: 0, countries: 0, referrers: 0 };
+  private readonly asked = perFacet(() => 0);
   private readonly timers = new Map<string, unknown>();
   private unsubscribe?: () => void;
   private disposed = false;
@@ -86,7 +79,7 @@ export class CardModel {
     link: string,
     private readonly clock: Clock = realClock,
   ) {
-    this.snap = { link: normaliseLinkId(link), settings: null, metrics: [], slots: emptySlots() };
+    this.snap = { link: linkIdOf(link), settings: null, metrics: [], slots: emptySlots() };
   }
 
   get snapshot(): CardSnapshot {
@@ -104,7 +97,7 @@ export class CardModel {
     this.ask('destination');
     this.api.getSettings().then(
       (settings) => this.applySettings(settings),
-      () => this.applySettings(DEFAULT_CARD_SETTINGS),
+      () => this.applySettings(DEFAULT_SETTINGS),
     );
   }
 
@@ -139,7 +132,7 @@ export class CardModel {
   private onPush(push: AskerPush) {
     if (this.disposed) return;
     if (push.type === 'settingsChanged') return this.applySettings(push.settings);
-    if (push.type === 'facetUpdated' && normaliseLinkId(push.target) === this.snap.link && this.shows(push.facet)) {
+    if (push.type === 'facetUpdated' && linkIdOf(push.target) === this.snap.link && this.shows(push.facet)) {
       this.ask(push.facet);
     }
   }
@@ -148,9 +141,9 @@ export class CardModel {
     if (this.disposed) return;
     const previous = this.snap.settings;
     const windowChanged = previous !== null && (previous.unit !== settings.unit || previous.range !== settings.range);
-    const metrics = METRIC_FACETS.filter((facet) => settings.cardFacets.includes(facet));
+    const metrics = CARD_METRIC_FACETS.filter((facet) => settings.cardFacets.includes(facet));
     const slots = { ...this.snap.slots };
-    for (const facet of METRIC_FACETS) {
+    for (const facet of CARD_METRIC_FACETS) {
       if (metrics.includes(facet) && !windowChanged) continue;
       // Hidden, or numbers for another time window: forget them and anything still on its way.
       this.forget(facet);

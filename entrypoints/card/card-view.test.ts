@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../../public/_locales/en/messages.json';
-import { describeDestination } from '@/utils/destination-hints';
+import { describeDestination } from '@/utils/destination/destination-hints';
 import { createFixtureCardApi, dataReply, sampleAnswers } from './card-api-fixture';
 import { panelFor } from './card-app';
 import { ageText } from './card-footer';
@@ -11,7 +11,7 @@ import { CardModel, cardStatus, type CardSnapshot } from './card-model';
 import { cardKeyFrom } from './card-channel';
 import { hintText } from './destination-section';
 import { clickPoints, rangeWords, totalClicks } from './stats-section';
-import type { CardFacet } from './card-api';
+import type { CardFacet } from '@/utils/stats/facet-names';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 

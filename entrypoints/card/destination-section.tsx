@@ -1,10 +1,10 @@
 /** The card's safety preview (F2): where the link goes, host first, and what deserves a second look. */
-import { describeDestination, type DestinationHint } from '@/utils/destination-hints';
+import { describeDestination, type DestinationHint } from '@/utils/destination/destination-hints';
 import { formatDate, parseBitlyDate } from '@/utils/format/bucket-dates';
 import { t } from '@/utils/i18n';
 import type { CardReply } from './card-api';
 import type { CardStatus } from './card-model';
-import { WarnIcon } from './icons';
+import { WarnIcon } from '@/components/icons';
 
 interface Props {
   reply: CardReply<'destination'> | undefined;

@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import '@/components/theme.css';
 import './card.css';
 import { t } from '@/utils/i18n';
-import { sendMessage, type CardPush } from '@/utils/messages';
+import type { CardPush } from '@/utils/messaging/protocol';
+import { sendMessage } from '@/utils/messaging/send';
 import type { Settings } from '@/utils/settings/settings-schema';
 import { createMessageCardApi } from './card-api';
 import { CardApp } from './card-app';
@@ -50,6 +51,6 @@ if (key) {
     () => {},
   );
   // Chart.js is fetched while the frame waits, so the first card's chart costs no load.
-  void import('./bar-chart');
+  void import('@/components/bar-chart');
 }
 addEventListener('pagehide', () => current?.dispose(), { once: true });

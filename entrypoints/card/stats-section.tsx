@@ -5,10 +5,12 @@ import { parseBitlyDate } from '@/utils/format/bucket-dates';
 import { countryName, flagEmoji } from '@/utils/format/countries';
 import { formatCount } from '@/utils/format/numbers';
 import { t } from '@/utils/i18n';
-import type { CardReply, MetricFacet } from './card-api';
+import { DEFAULTS } from '@/utils/settings/defaults';
+import { CARD_METRIC_FACETS, type CardMetricFacet } from '@/utils/stats/facet-names';
+import type { CardReply } from './card-api';
 import type { CardSnapshot } from './card-model';
-import { ClicksChart, type ClickPoint } from './clicks-chart';
-import { TopList, type TopRow } from './top-list';
+import { ClicksChart, type ClickPoint } from '@/components/clicks-chart';
+import { TopList, type TopRow } from '@/components/top-list';
 
 /** The sum of a clicks series: the total for its range (PRODUCT.md §2). */
 export function totalClicks(data: { link_clicks: Array<{ clicks: number }> }): number {
@@ -41,13 +43,13 @@ interface Props {
 export function StatsSection({ snapshot, locale, now, onRetry }: Props) {
   const settings = snapshot.settings;
   // Until the settings arrive, reserve the default layout.
-  const metrics: readonly MetricFacet[] = settings ? snapshot.metrics : ['clicks', 'countries', 'referrers'];
+  const metrics: readonly CardMetricFacet[] = settings ? snapshot.metrics : CARD_METRIC_FACETS;
   const lists = metrics.filter((f): f is 'countries' | 'referrers' => f !== 'clicks');
   const toCountry = (value: string, clicks: number): TopRow => ({ key: value, label: countryName(value, locale), icon: flagEmoji(value), clicks });
   const toReferrer = (value: string, clicks: number): TopRow => ({ key: value, label: value === 'direct' ? t('cardReferrerDirect') : value, clicks });
   return (
     <>
-      {metrics.includes('clicks') && <ClicksBlock reply={snapshot.slots.clicks.reply} range={settings?.range ?? '30d'} locale={locale} />}
+      {metrics.includes('clicks') && <ClicksBlock reply={snapshot.slots.clicks.reply} range={settings?.range ?? DEFAULTS.range} locale={locale} />}
       {lists.length > 0 && (
         <div class={lists.length === 1 ? 'lists single' : 'lists'}>
           {lists.map((facet) => (

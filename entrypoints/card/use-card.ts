@@ -1,4 +1,4 @@
-/** Hooks binding the card's views to its model and to the clock. */
+/** Binds the card's views to its model. */
 import { useEffect, useState } from 'preact/hooks';
 import type { CardModel, CardSnapshot } from './card-model';
 
@@ -10,15 +10,4 @@ export function useSnapshot(model: CardModel): CardSnapshot {
     return model.subscribe(setSnapshot);
   }, [model]);
   return snapshot;
-}
-
-/** The current time, renewed every `intervalMs` (for ages and countdowns). */
-export function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }

@@ -5,8 +5,7 @@
  * next to a link and hidden again: a card after the delay costs a message, not a page load.
  * What it shows goes through the background (showCard/hideCard), never through the page.
  */
-import { MAX_LINK_TEXT } from '@/utils/card-link-text';
-import { CARD_GAP, CARD_HEIGHT, CARD_WIDTH } from '@/utils/card-geometry';
+import { CARD_GAP, CARD_HEIGHT, CARD_PAGE, CARD_WIDTH, MAX_LINK_TEXT } from '@/utils/card-frame-contract';
 import type { BitlyLink } from './bitly-link-at';
 import { placeCard } from './place-card';
 import { sendToBackground } from './send-to-background';
@@ -44,7 +43,7 @@ const setStyle = (frame: HTMLIFrameElement, property: string, value: string) => 
 export function createCardFrame(): CardFrame {
   const key = crypto.randomUUID();
   const frame = document.createElement('iframe');
-  frame.src = `${chrome.runtime.getURL('/card.html')}#k=${key}`;
+  frame.src = `${chrome.runtime.getURL(CARD_PAGE)}#k=${key}`;
   frame.title = chrome.i18n.getMessage('cardFrameTitle');
   frame.allow = 'clipboard-write';
   for (const [property, value] of Object.entries(FRAME_STYLE)) setStyle(frame, property, value);

@@ -2,7 +2,7 @@
  * The content script's settings: asked from the background once, and replaced whenever the
  * background pushes a change (hover off, site disabled, delay, branded domains).
  */
-import type { ContentConfig, ContentPush } from '@/utils/messages';
+import type { ContentConfig, ContentPush } from '@/utils/messaging/protocol';
 import { isSiteDisabled } from '@/utils/settings/site-rules';
 import { sendToBackground } from './send-to-background';
 

@@ -3,6 +3,7 @@
  * the keyboard path and the page's config. Created by index.ts on the first trusted event that
  * needs it, so a page load pays only for index.ts's three listeners.
  */
+import { DEFAULTS } from '@/utils/settings/defaults';
 import { bitlyLinkAt, type BitlyLink } from './bitly-link-at';
 import { brandedHostsStyle } from './branded-hosts-style';
 import { createCardFrame, type CardFrame } from './card-frame';
@@ -47,7 +48,7 @@ export function createHoverController(): HoverController {
   let linkFocused = false;
 
   const intent = new HoverIntent<BitlyLink>({
-    delayMs: () => config.now?.hoverDelayMs ?? 350,
+    delayMs: () => config.now?.hoverDelayMs ?? DEFAULTS.hoverDelayMs,
     closeGraceMs: CLOSE_GRACE_MS,
     same: (a, b) => a.anchor === b.anchor && a.id === b.id,
     open(link) {

@@ -1,9 +1,9 @@
 /**
- * The content script's side of utils/messages.ts on `chrome.*` (see index.ts): one request, its
+ * The content script's side of utils/messaging/protocol.ts on `chrome.*` (see index.ts): one request, its
  * reply's value, or undefined when the background cannot answer (also after an extension update
  * orphaned this copy, which `onOrphaned` then hears).
  */
-import type { Envelope, MessageType, Replies, ReplyEnvelope, RequestOf } from '@/utils/messages';
+import type { Envelope, MessageType, Replies, ReplyEnvelope, RequestOf } from '@/utils/messaging/protocol';
 
 let onOrphaned: (() => void) | undefined;
 

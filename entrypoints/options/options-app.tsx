@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { sendMessage, type AccountState } from '@/utils/messages';
+import type { AccountState } from '@/utils/messaging/protocol';
+import { sendMessage } from '@/utils/messaging/send';
 import { SettingsSection } from './settings-section';
 import { TokenSection } from './token-section';
 

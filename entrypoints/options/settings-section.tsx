@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
-import type { GroupsReply, sendMessage } from '@/utils/messages';
-import { CARD_FACETS, RANGES, UNITS, type Settings, type SettingsPatch } from '@/utils/settings/settings-schema';
+import type { GroupsReply } from '@/utils/messaging/protocol';
+import type { sendMessage } from '@/utils/messaging/send';
+import { RANGES, UNITS } from '@/utils/settings/defaults';
+import type { Settings, SettingsPatch } from '@/utils/settings/settings-schema';
+import { CARD_METRIC_FACETS as CARD_FACETS } from '@/utils/stats/facet-names';
 import { parseSiteList } from '@/utils/settings/site-rules';
 
 const unitLabel: Record<Settings['unit'], MessageKey> = {

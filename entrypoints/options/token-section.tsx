@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
-import type { AccountState, AccountSummary, TokenProblem, sendMessage } from '@/utils/messages';
+import type { AccountState, AccountSummary, TokenProblem } from '@/utils/messaging/protocol';
+import type { sendMessage } from '@/utils/messaging/send';
 
 const problemText: Record<TokenProblem, MessageKey> = {
   empty: 'tokenEmpty',

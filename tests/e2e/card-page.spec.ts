@@ -7,7 +7,7 @@ import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
 import { test, expect, signIn, ask, type Site } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
 import { CARD_FRAME as CARD } from './extension';
-import type { FacetReply } from '../../utils/messages';
+import type { FacetReply } from '../../utils/messaging/protocol';
 
 const paid = SAMPLE.accounts.paid;
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);

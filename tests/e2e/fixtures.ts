@@ -8,7 +8,7 @@ import { test as base, expect, type Page, type Worker } from '@playwright/test';
 import { TEST_API_PORT } from '../../scripts/flavour';
 import { startFakeBitly, type FakeBitly } from '../fake-bitly/server';
 import { extensionDir, launchWithExtension } from './extension';
-import type { MessageType, ReplyEnvelope, RequestOf } from '../../utils/messages';
+import type { MessageType, ReplyEnvelope, RequestOf } from '../../utils/messaging/protocol';
 
 /** Pages served on 127.0.0.1 for the content script to run on; `show(html)` returns its URL. */
 export interface Site {

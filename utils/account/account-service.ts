@@ -4,7 +4,7 @@
  */
 import { BitlyError } from '../bitly/errors';
 import type { BitlyClient } from '../bitly/client';
-import type { AccountState, AccountSummary, SaveTokenReply, TokenProblem } from '../messages';
+import type { AccountState, AccountSummary, SaveTokenReply, TokenProblem } from '../messaging/protocol';
 import { accountItem, tokenItem } from './storage';
 
 export interface AccountServiceDeps {

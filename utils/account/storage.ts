@@ -3,7 +3,7 @@
  * `storage.local`, which the background restricts to trusted contexts (see restrictStorageToExtension).
  */
 import { storage } from 'wxt/utils/storage';
-import type { AccountSummary } from '../messages';
+import type { AccountSummary } from '../messaging/protocol';
 
 export const tokenItem = storage.defineItem<string | null>('local:bitlyToken', { fallback: null });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BITLY_HOSTS, isBitlinkId, isBitlyHost, parseBitlink } from './link';
+import { BITLY_HOSTS, bitlinkIdOf, isBitlinkId, isBitlyHost, parseBitlink } from './link';
 
 const branded: ReadonlySet<string> = new Set(['es.pn', 'cnn.it', 'go.example.com']);
 
@@ -197,5 +197,19 @@ describe('isBitlinkId', () => {
     [`bit.ly/${'a'.repeat(65)}`, false],
   ])('%s → %s', (id, expected) => {
     expect(isBitlinkId(id)).toBe(expected);
+  });
+});
+
+describe('bitlinkIdOf', () => {
+  it.each([
+    ['https://Bit.LY/AbC', 'bit.ly/AbC'],
+    [' bit.ly/AbC ', 'bit.ly/AbC'],
+    ['BRND.example/x', 'brnd.example/x'],
+    ['//www.bit.ly/AbC/', 'bit.ly/AbC'],
+    ['bit.ly/../v4/user', null],
+    ['bit.ly', null],
+    ['javascript:alert(1)//x', null],
+  ])('%s → %s', (link, expected) => {
+    expect(bitlinkIdOf(link)).toBe(expected);
   });
 });

@@ -129,6 +129,17 @@ export function parseBitlink(href: string, brandedHosts?: ReadonlySet<string>): 
 }
 
 /**
+ * The id of a link already known to be a bitlink (one the background parsed, on any Bitly or
+ * branded host), in whatever form it arrives: `https://Bit.ly/Abc` and `bit.ly/Abc` are both
+ * `bit.ly/Abc`. Null when it is not a well-formed short link at all.
+ */
+export function bitlinkIdOf(link: string): string | null {
+  const bare = link.trim().replace(/^(?:https?:)?\/\//i, '');
+  const host = stripWww(bare.slice(0, Math.max(0, bare.indexOf('/'))).toLowerCase());
+  return parseBitlink(link, new Set([host]))?.id ?? null;
+}
+
+/**
  * True when `id` is a normalised bitlink id, i.e. exactly what `parseBitlink` returns for some
  * Bitly or branded host. The API client uses this to refuse ids before building a URL; it does
  * not know the account's branded domains, so any syntactically valid lower-case host is allowed.

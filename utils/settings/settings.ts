@@ -7,9 +7,7 @@ import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { SettingsSchema, type Settings, type SettingsPatch } from './settings-schema';
 
-export { CARD_FACETS, RANGES, UNITS, SettingsSchema, type Settings, type SettingsPatch } from './settings-schema';
-
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(v.parse(SettingsSchema, {}));
+export { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from './settings-schema';
 
 export const SETTINGS_VERSION = 2;
 

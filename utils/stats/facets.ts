@@ -1,9 +1,9 @@
 /**
- * Every analytics facet the background answers, and how each is fetched. The reply types of the
- * message protocol are derived from this table, which in turn takes its types from the client.
+ * How each facet the background answers is fetched. Names and data types come from
+ * facet-names.ts; `satisfies` checks that every facet is here and fetches the data it promises.
  */
 import type { BitlyClient, FacetQuery, RequestOptions } from '../bitly/client';
-import type { AccountFacet, LinkFacet } from '../messages';
+import type { AccountFacetDataMap, LinkFacetDataMap } from './facet-names';
 
 /** How long an answer stays fresh: a destination rarely changes; numbers follow the settings. */
 export type Lifetime = 'numbers' | 'long';
@@ -31,7 +31,7 @@ export const LINK_FACETS = {
   referrers: facet({ fetch: (c, id: string, q, o) => c.getReferrers(id, q, o), windowed: true, lifetime: 'numbers' }),
   referringDomains: facet({ fetch: (c, id: string, q, o) => c.getReferringDomains(id, q, o), windowed: true, lifetime: 'numbers' }),
   referrersByDomains: facet({ fetch: (c, id: string, q, o) => c.getReferrersByDomains(id, q, o), windowed: true, lifetime: 'numbers' }),
-} satisfies Record<LinkFacet, FacetDef<string, unknown>>;
+} satisfies { [F in keyof LinkFacetDataMap]: FacetDef<string, LinkFacetDataMap[F]> };
 
 /** Facets of the account (F6); `target` is a group guid, or an organization guid where named so. */
 export const ACCOUNT_FACETS = {
@@ -45,7 +45,4 @@ export const ACCOUNT_FACETS = {
     windowed: true,
     lifetime: 'numbers',
   }),
-} satisfies Record<AccountFacet, FacetDef<string, unknown>>;
-
-export type LinkFacetData<F extends LinkFacet> = Awaited<ReturnType<(typeof LINK_FACETS)[F]['fetch']>>;
-export type AccountFacetData<F extends AccountFacet> = Awaited<ReturnType<(typeof ACCOUNT_FACETS)[F]['fetch']>>;
+} satisfies { [F in keyof AccountFacetDataMap]: FacetDef<string, AccountFacetDataMap[F]> };

@@ -16,7 +16,7 @@ import type {
   FailureReason,
   LinkFacetRequest,
   Replies,
-} from '../messages';
+} from '../messaging/protocol';
 import { ACCOUNT_FACETS, LINK_FACETS, LONG_LIFETIME_MS, type FacetDef } from './facets';
 import type { PlanGates } from './plan-gates';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect, vi } from 'vitest';
-import { createMessageRouter, classifySender, type Handlers } from './message-router';
-import { DEFAULT_SETTINGS } from './settings/settings';
+import { createMessageRouter, classifySender, type Handlers } from './router';
+import { DEFAULT_SETTINGS } from '../settings/settings';
 
 const self = { id: 'bitlens-id', origin: 'chrome-extension://bitlens-id/' };
 const page = { id: self.id, url: `${self.origin}options.html` };

@@ -4,8 +4,8 @@
  * dropped; while it is open, refreshed answers and settings changes are announced on it.
  */
 import type { Browser } from 'wxt/browser';
-import { ASKER_PORT_PREFIX, type AskerPush } from '../messages';
-import { classifySender, type ExtensionIdentity } from '../message-router';
+import { ASKER_PORT_PREFIX, type AskerPush } from './protocol';
+import { classifySender, type ExtensionIdentity } from './router';
 
 type Port = Browser.runtime.Port;
 

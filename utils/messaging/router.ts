@@ -12,7 +12,7 @@ import {
   type ReplyEnvelope,
   type RequestOf,
   type SenderKind,
-} from './messages';
+} from './protocol';
 
 type Sender = Browser.runtime.MessageSender;
 

@@ -3,6 +3,7 @@
  * large, a link only for http(s), and plain hints where the address deserves a second look. Pure;
  * shared by the hover card, the popup and the report.
  */
+import { BITLY_HOSTS } from '../bitly/link';
 import { hostToUnicode, isInternationalisedHost } from './punycode';
 
 export type DestinationHint =
@@ -45,17 +46,14 @@ export interface DescribeOptions {
 
 /** Generic URL shorteners (and Bitly's own hosts): a destination there is a chain. */
 export const SHORTENER_HOSTS: ReadonlySet<string> = new Set([
+  ...BITLY_HOSTS,
   'adf.ly',
-  'bit.ly',
-  'bitly.com',
-  'bitly.is',
   'bl.ink',
   'buff.ly',
   'clck.ru',
   'cutt.ly',
   'goo.gl',
   'is.gd',
-  'j.mp',
   'lnkd.in',
   'ow.ly',
   'rb.gy',
@@ -68,8 +66,6 @@ export const SHORTENER_HOSTS: ReadonlySet<string> = new Set([
   'tinyurl.com',
   'v.gd',
 ]);
-
-const BITLY_HOSTS = ['bit.ly', 'j.mp', 'bitly.com', 'bitly.is'];
 
 /**
  * Endings that look like top-level domains in running text but are usually file names

@@ -4,10 +4,12 @@
  * with its reply type and the contexts allowed to send it.
  */
 import * as v from 'valibot';
-import { browser } from 'wxt/browser';
-import type { AccountFacetData, LinkFacetData } from './stats/facets';
-import { SettingsPatchSchema, type Settings } from './settings/settings-schema';
-import { MAX_LINK_TEXT } from './card-link-text';
+import { CARD_KEY_PATTERN, MAX_LINK_TEXT } from '../card-frame-contract';
+import { PRIORITIES } from '../scheduler/request-scheduler';
+import { SettingsPatchSchema, type Settings } from '../settings/settings-schema';
+import { ACCOUNT_FACET_NAMES, LINK_FACET_NAMES, type AccountFacet, type AccountFacetData, type LinkFacet, type LinkFacetData } from '../stats/facet-names';
+
+export { CARD_PORT_PREFIX } from '../card-frame-contract';
 
 /** Who sent a message, as the background sees it. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -15,32 +17,8 @@ export type SenderKind = 'extension-page' | 'content-script';
 const empty = v.strictObject({});
 
 /** The random key that pairs a content script's card frame with its card port. */
-const cardKey = v.pipe(v.string(), v.regex(/^[\w-]{16,64}$/));
+const cardKey = v.pipe(v.string(), v.regex(CARD_KEY_PATTERN));
 
-export const LINK_FACET_NAMES = [
-  'destination',
-  'info',
-  'clicks',
-  'clicksSummary',
-  'countries',
-  'cities',
-  'devices',
-  'referrers',
-  'referringDomains',
-  'referrersByDomains',
-] as const;
-export const ACCOUNT_FACET_NAMES = [
-  'groupClicks',
-  'groupCountries',
-  'groupReferringNetworks',
-  'topLinks',
-  'groupShortenCounts',
-  'organizationShortenCounts',
-] as const;
-export type LinkFacet = (typeof LINK_FACET_NAMES)[number];
-export type AccountFacet = (typeof ACCOUNT_FACET_NAMES)[number];
-export const PRIORITIES = ['interactive', 'normal', 'prefetch'] as const;
-export type Priority = (typeof PRIORITIES)[number];
 
 /** The time window and asker of a stats request, shared by link and account facets. */
 const statsRequest = {
@@ -163,6 +141,9 @@ export type FacetReply<T> =
   /** The asker went away before the request started. */
   | { state: 'cancelled' };
 
+export type LinkFacetReply<F extends LinkFacet> = FacetReply<LinkFacetData<F>>;
+export type AccountFacetReply<F extends AccountFacet> = FacetReply<AccountFacetData<F>>;
+
 /** What the content script needs to decide whether and when to show a card on its page. */
 export interface ContentConfig {
   hoverEnabled: boolean;
@@ -192,8 +173,8 @@ export interface Replies {
   getAccount: AccountState;
   saveToken: SaveTokenReply;
   signOut: AccountState;
-  getLinkFacet: FacetReply<LinkFacetData<LinkFacet>>;
-  getAccountFacet: FacetReply<AccountFacetData<AccountFacet>>;
+  getLinkFacet: LinkFacetReply<LinkFacet>;
+  getAccountFacet: AccountFacetReply<AccountFacet>;
   getBrandedHosts: string[];
   getContentConfig: ContentConfig;
   closeCard: null;
@@ -215,12 +196,6 @@ export type AskerPush =
   | { type: 'settingsChanged'; settings: Settings };
 export const ASKER_PORT_PREFIX = 'bitlens-asker:';
 
-/**
- * A card frame holds a port named `CARD_PORT_PREFIX + key` (the key from its URL) for as long as
- * it lives; the background relays its content script's show/hide on it. A page that copies the
- * key can frame a card of its own, but it is never shown anything the page could read.
- */
-export const CARD_PORT_PREFIX = 'bitlens-card:';
 export type CardPush =
   | { type: 'show'; link: string; text: string }
   | { type: 'hide' }
@@ -237,21 +212,3 @@ export interface Envelope<T extends MessageType = MessageType> {
 export type ReplyEnvelope<T extends MessageType = MessageType> =
   | { ok: true; value: Replies[T] }
   | { ok: false; error: string };
-
-export async function sendMessage<T extends MessageType>(type: T, data: RequestOf<T>): Promise<Replies[T]> {
-  const envelope: Envelope<T> = { bitlens: 1, type, data };
-  const reply = (await browser.runtime.sendMessage(envelope)) as ReplyEnvelope<T> | undefined;
-  if (!reply) throw new Error(`No answer to ${type}`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
-
-/** `getLinkFacet` with the reply typed for the facet asked for. */
-export function askLinkFacet<F extends LinkFacet>(request: LinkFacetRequest & { facet: F }) {
-  return sendMessage('getLinkFacet', request) as Promise<FacetReply<LinkFacetData<F>>>;
-}
-
-/** `getAccountFacet` with the reply typed for the facet asked for. */
-export function askAccountFacet<F extends AccountFacet>(request: AccountFacetRequest & { facet: F }) {
-  return sendMessage('getAccountFacet', request) as Promise<FacetReply<AccountFacetData<F>>>;
-}

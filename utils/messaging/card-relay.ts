@@ -1,19 +1,19 @@
 /**
- * The background's side of the card channel (CARD_PORT_PREFIX in utils/messages.ts): each card
- * frame holds a port named with its key; the content script that made the frame shows and hides
- * it through the background, which relays to the port with that key in the same tab.
+ * The background's side of the card channel (utils/card-frame-contract.ts): each card frame
+ * holds a port named with its key; the content script that made the frame shows and hides it
+ * through the background, which relays to the port with that key in the same tab.
  */
 import type { Browser } from 'wxt/browser';
-import { CARD_PORT_PREFIX, type CardPush } from './messages';
-import { classifySender, type ExtensionIdentity } from './message-router';
+import { CARD_PAGE, CARD_PORT_PREFIX } from '../card-frame-contract';
+import type { CardPush } from './protocol';
+import { classifySender, type ExtensionIdentity } from './router';
 
 type Port = Browser.runtime.Port;
 
 /** Shows waiting for their frame's port (it is loading, or reconnecting after a worker restart). */
 const MAX_WAITING = 16;
-const CARD_PAGE = '/card.html';
 
-export class CardFrames {
+export class CardRelay {
   private readonly ports = new Map<string, Port>();
   private readonly waiting = new Map<string, CardPush>();
 

@@ -4,6 +4,7 @@ import type { TimeUnit } from '@/utils/bitly/schemas';
 import { formatBucket } from '@/utils/format/bucket-dates';
 import { formatCount } from '@/utils/format/numbers';
 import { t, type MessageKey } from '@/utils/i18n';
+import './stats-views.css';
 
 export interface ClickPoint {
   /** Start of the bucket. */
@@ -11,6 +12,7 @@ export interface ClickPoint {
   clicks: number;
 }
 
+/** The hover card's chart size; other surfaces pass their own. */
 export const CHART_WIDTH = 330;
 export const CHART_HEIGHT = 58;
 
@@ -22,7 +24,15 @@ const PER_UNIT: Record<TimeUnit, MessageKey> = {
   month: 'cardChartPerMonth',
 };
 
-export function ClicksChart({ points, unit, locale }: { points: ClickPoint[]; unit: TimeUnit; locale: string }) {
+interface Props {
+  points: ClickPoint[];
+  unit: TimeUnit;
+  locale: string;
+  width?: number;
+  height?: number;
+}
+
+export function ClicksChart({ points, unit, locale, width = CHART_WIDTH, height = CHART_HEIGHT }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState(false);
   const labels = points.map((p) => formatBucket(p.ms, unit, locale));
@@ -47,8 +57,8 @@ export function ClicksChart({ points, unit, locale }: { points: ClickPoint[]; un
   }, [points, unit, locale]);
 
   return (
-    <div class="chart" data-testid="clicks-chart" data-drawn={drawn ? 'true' : 'false'}>
-      <canvas ref={canvas} width={CHART_WIDTH} height={CHART_HEIGHT} style={{ width: `${CHART_WIDTH}px`, height: `${CHART_HEIGHT}px` }} aria-hidden="true" />
+    <div class="chart" style={{ height: `${height}px` }} data-testid="clicks-chart" data-drawn={drawn ? 'true' : 'false'}>
+      <canvas ref={canvas} width={width} height={height} style={{ width: `${width}px`, height: `${height}px` }} aria-hidden="true" />
       {!drawn && <div class="baseline" />}
       <table class="visually-hidden">
         <caption>{t(PER_UNIT[unit])}</caption>

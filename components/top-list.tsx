@@ -1,8 +1,10 @@
-/** A facet's top three rows (countries, referrers) with a share bar under each. */
+/** A facet's top rows (countries, referrers…) with a share bar under each; the rest is left out. */
 import { formatCompactCount, formatCount } from '@/utils/format/numbers';
 import { secondsUntil } from '@/utils/format/relative-age';
 import { t } from '@/utils/i18n';
-import type { CardReply } from './card-api';
+import type { ClickMetrics } from '@/utils/bitly/schemas';
+import type { FacetReply } from '@/utils/messaging/protocol';
+import './stats-views.css';
 
 export interface TopRow {
   key: string;
@@ -12,12 +14,15 @@ export interface TopRow {
   clicks: number;
 }
 
+/** Rows shown unless a surface asks for more. */
 export const TOP_ROWS = 3;
 
 interface Props {
   id: string;
   title: string;
-  reply: CardReply<'countries' | 'referrers'> | undefined;
+  reply: FacetReply<ClickMetrics> | undefined;
+  /** How many rows to show (default TOP_ROWS). */
+  rows?: number;
   /** Turns the facet's `{value, clicks}` rows into labelled rows. */
   toRow(value: string, clicks: number): TopRow;
   locale: string;
@@ -25,17 +30,17 @@ interface Props {
   onRetry(): void;
 }
 
-export function TopList({ id, title, reply, toRow, locale, now, onRetry }: Props) {
+export function TopList({ id, title, reply, rows = TOP_ROWS, toRow, locale, now, onRetry }: Props) {
   const headingId = `${id}-heading`;
   return (
     <section class="top" aria-labelledby={headingId} data-testid={id}>
       <h2 id={headingId}>{title}</h2>
-      <TopBody reply={reply} toRow={toRow} locale={locale} now={now} onRetry={onRetry} />
+      <TopBody reply={reply} rows={rows} toRow={toRow} locale={locale} now={now} onRetry={onRetry} />
     </section>
   );
 }
 
-function TopBody({ reply, toRow, locale, now, onRetry }: Omit<Props, 'id' | 'title'>) {
+function TopBody({ reply, rows, toRow, locale, now, onRetry }: Omit<Props, 'id' | 'title' | 'rows'> & { rows: number }) {
   if (!reply) {
     return (
       <div aria-hidden="true">
@@ -52,7 +57,7 @@ function TopBody({ reply, toRow, locale, now, onRetry }: Omit<Props, 'id' | 'tit
       if (total === 0) return <p class="empty">{t('cardNoClicksYet')}</p>;
       return (
         <ol>
-          {metrics.slice(0, TOP_ROWS).map((m) => {
+          {metrics.slice(0, rows).map((m) => {
             const row = toRow(m.value, m.clicks);
             return (
               <li key={row.key}>

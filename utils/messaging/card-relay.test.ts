@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CardFrames } from './card-frames';
-import { CARD_PORT_PREFIX, type CardPush } from './messages';
+import { CardRelay } from './card-relay';
+import { CARD_PORT_PREFIX, type CardPush } from './protocol';
 
 const self = { id: 'bitlens-id', origin: 'chrome-extension://bitlens-id/' };
 const KEY = '0f8e6a8c-2b1d-4c55-9a57-3e1f0c2d4b6a';
@@ -23,11 +23,11 @@ function port({ key = KEY, tab = 7 as number | null, url = `${self.origin}card.h
   };
 }
 
-const attach = (frames: CardFrames, p: ReturnType<typeof port>) => frames.attach(p as never);
+const attach = (frames: CardRelay, p: ReturnType<typeof port>) => frames.attach(p as never);
 
-describe('CardFrames', () => {
+describe('CardRelay', () => {
   it('relays show and hide to the frame with that key in that tab only', () => {
-    const frames = new CardFrames(self);
+    const frames = new CardRelay(self);
     const mine = port();
     const otherTab = port({ tab: 8 });
     attach(frames, mine);
@@ -39,7 +39,7 @@ describe('CardFrames', () => {
   });
 
   it('keeps a show until the frame connects, and forgets it when hidden first', () => {
-    const frames = new CardFrames(self);
+    const frames = new CardRelay(self);
     frames.relay(7, KEY, SHOW);
     const late = port();
     attach(frames, late);
@@ -54,7 +54,7 @@ describe('CardFrames', () => {
   });
 
   it('gives a key to the first frame only: a copy framed by the page is turned away', () => {
-    const frames = new CardFrames(self);
+    const frames = new CardRelay(self);
     const mine = port();
     const copy = port();
     attach(frames, mine);
@@ -66,7 +66,7 @@ describe('CardFrames', () => {
   });
 
   it('takes a reconnecting frame after its port closed (the worker restarted)', () => {
-    const frames = new CardFrames(self);
+    const frames = new CardRelay(self);
     const first = port();
     attach(frames, first);
     first.close();
@@ -81,7 +81,7 @@ describe('CardFrames', () => {
     ['another extension page', { url: `${self.origin}options.html` }],
     ['a card page outside any tab', { tab: null }],
   ])('refuses a card port from %s', (_, override) => {
-    const frames = new CardFrames(self);
+    const frames = new CardRelay(self);
     const p = port(override);
     attach(frames, p);
     expect(p.disconnect).toHaveBeenCalled();
@@ -90,7 +90,7 @@ describe('CardFrames', () => {
   });
 
   it('keeps the show for the next frame when the port went away unheard (the page removed the frame)', () => {
-    const frames = new CardFrames(self);
+    const frames = new CardRelay(self);
     const gone = port();
     attach(frames, gone);
     gone.postMessage = () => {
@@ -103,7 +103,7 @@ describe('CardFrames', () => {
   });
 
   it('tells every card frame when settings change', () => {
-    const frames = new CardFrames(self);
+    const frames = new CardRelay(self);
     const [a, b] = [port(), port({ tab: 8 })];
     attach(frames, a);
     attach(frames, b);
@@ -114,7 +114,7 @@ describe('CardFrames', () => {
   });
 
   it('ignores ports that are not card ports', () => {
-    const frames = new CardFrames(self);
+    const frames = new CardRelay(self);
     const p = { ...port(), name: 'bitlens-asker:abc' };
     attach(frames, p);
     expect(p.disconnect).not.toHaveBeenCalled();

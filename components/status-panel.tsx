@@ -1,9 +1,10 @@
-/** What the stats area says when the card cannot show numbers (PRODUCT.md §5). */
-import type { FailureReason } from '@/utils/messages';
+/** What a surface's stats area says when it cannot show numbers (PRODUCT.md §5). */
+import type { FailureReason } from '@/utils/messaging/protocol';
 import { secondsUntil } from '@/utils/format/relative-age';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { ComponentChildren } from 'preact';
 import { AlertIcon, ChartOffIcon, ClockIcon, KeyIcon, LockIcon, TrashIcon, WarnIcon } from './icons';
+import './stats-views.css';
 
 const ERROR_DETAIL: Record<FailureReason, MessageKey> = {
   server: 'cardErrorServer',

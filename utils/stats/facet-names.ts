@@ -1,0 +1,79 @@
+/**
+ * The facets the background answers, by name, and the data each answers with: the leaf both the
+ * message protocol and the facets table (facets.ts, checked against it with `satisfies`) use.
+ */
+import type {
+  Bitlink,
+  CityMetrics,
+  ClickMetrics,
+  Clicks,
+  ClicksSummary,
+  DeviceMetrics,
+  ExpandedBitlink,
+  GroupClicks,
+  ReferrersByDomains,
+  ShortenCounts,
+  SortedLinks,
+} from '../bitly/schemas';
+
+/** What each facet of one bitlink answers with. */
+export interface LinkFacetDataMap {
+  destination: ExpandedBitlink;
+  info: Bitlink;
+  clicks: Clicks;
+  /** v3's `rollup=true`. */
+  clicksSummary: ClicksSummary;
+  countries: ClickMetrics;
+  cities: CityMetrics;
+  devices: DeviceMetrics;
+  referrers: ClickMetrics;
+  referringDomains: ClickMetrics;
+  referrersByDomains: ReferrersByDomains;
+}
+
+/** What each facet of the account (a group, or its organization) answers with. */
+export interface AccountFacetDataMap {
+  groupClicks: GroupClicks;
+  groupCountries: ClickMetrics;
+  groupReferringNetworks: ClickMetrics;
+  topLinks: SortedLinks;
+  groupShortenCounts: ShortenCounts;
+  organizationShortenCounts: ShortenCounts;
+}
+
+export type LinkFacet = keyof LinkFacetDataMap;
+export type AccountFacet = keyof AccountFacetDataMap;
+export type LinkFacetData<F extends LinkFacet> = LinkFacetDataMap[F];
+export type AccountFacetData<F extends AccountFacet> = AccountFacetDataMap[F];
+
+/** Every name once, in the order the protocol lists them; the type checks none is missing. */
+const everyName = <K extends string>() => <const L extends readonly K[]>(names: L & ([K] extends [L[number]] ? unknown : never)) => names;
+
+export const LINK_FACET_NAMES = everyName<LinkFacet>()([
+  'destination',
+  'info',
+  'clicks',
+  'clicksSummary',
+  'countries',
+  'cities',
+  'devices',
+  'referrers',
+  'referringDomains',
+  'referrersByDomains',
+]);
+
+export const ACCOUNT_FACET_NAMES = everyName<AccountFacet>()([
+  'groupClicks',
+  'groupCountries',
+  'groupReferringNetworks',
+  'topLinks',
+  'groupShortenCounts',
+  'organizationShortenCounts',
+]);
+
+/** The metric facets a hover card can show (settings' `cardFacets`), in the card's order. */
+export const CARD_METRIC_FACETS = ['clicks', 'countries', 'referrers'] as const satisfies readonly LinkFacet[];
+export type CardMetricFacet = (typeof CARD_METRIC_FACETS)[number];
+/** Everything a hover card may ask (PRODUCT.md §2 hover budget: 3 metric calls + 1 expand). */
+export const CARD_FACETS = ['destination', ...CARD_METRIC_FACETS] as const;
+export type CardFacet = (typeof CARD_FACETS)[number];
