@@ -10,6 +10,8 @@ import { createBitlyClient } from '@/utils/bitly/client';
 import { CardRelay } from '@/utils/messaging/card-relay';
 import { StatsCache } from '@/utils/cache/stats-cache';
 import { createMessageRouter } from '@/utils/messaging/router';
+import { createLinksToPageService } from '@/utils/links/links-to-page';
+import { createShortenPageService } from '@/utils/links/shorten-page';
 import { RequestScheduler } from '@/utils/scheduler/request-scheduler';
 import type { ContentConfig, ContentPush } from '@/utils/messaging/protocol';
 import { loadSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings/settings';
@@ -39,14 +41,24 @@ export default defineBackground(() => {
   };
   const askers = new AskerPorts(self);
   const cards = new CardRelay(self);
+  const scheduler = new RequestScheduler();
   const stats = createStatsService({
     cache,
-    scheduler: new RequestScheduler(),
+    scheduler,
     session: readSession,
     clientFor,
     settings: loadSettings,
     planGates,
     askers,
+  });
+  const linksToPage = createLinksToPageService({ cache, scheduler, session: readSession, clientFor, settings: loadSettings, askers });
+  const shortener = createShortenPageService({
+    cache,
+    scheduler,
+    session: readSession,
+    clientFor,
+    settings: loadSettings,
+    onShortened: (url, link) => linksToPage.remember(url, link),
   });
   // A new or removed token must never show the previous account's numbers. The new account's
   // branded domains are fetched now, so detecting them costs no Bitly call at hover time.
@@ -89,6 +101,8 @@ export default defineBackground(() => {
           return { ok: false, problem: tokenProblemOf(error) };
         }
       },
+      findLinksToPage: (request) => linksToPage.find(request),
+      shortenPage: (request) => shortener.shorten(request),
       getSettings: () => loadSettings(),
       updateSettings: (patch) => updateSettings(patch),
       clearCache: async () => {

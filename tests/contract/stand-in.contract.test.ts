@@ -25,6 +25,7 @@ const RUNTIME_SCHEMA: Record<string, string> = {
   'GET /user': 'UserSchema',
   'GET /groups': 'GroupsSchema',
   'GET /groups/{group_guid}': 'GroupSchema',
+  'GET /groups/{group_guid}/preferences': 'GroupPreferencesSchema',
   'GET /organizations': 'OrganizationsSchema',
   'GET /bsds': 'BsdsSchema',
   'POST /expand': 'ExpandedBitlinkSchema',
@@ -141,6 +142,12 @@ const SCENARIOS: Record<string, Scenario[]> = {
     get('no token', 403, '/v4/groups', null),
   ],
   'GET /groups/{group_guid}': [get('own', 200, `/v4/groups/${GROUP}`), get('other account', 403, `/v4/groups/${FOREIGN_GROUP}`)],
+  'GET /groups/{group_guid}/preferences': [
+    get('own', 200, `/v4/groups/${GROUP}/preferences`),
+    get('branded', 200, `/v4/groups/${brand.defaultGroupGuid}/preferences`, BRAND_TOKEN),
+    get('other account', 403, `/v4/groups/${FOREIGN_GROUP}/preferences`),
+    get('no token', 403, `/v4/groups/${GROUP}/preferences`, null),
+  ],
   'GET /organizations': [get('paid', 200, '/v4/organizations'), get('free', 200, '/v4/organizations', FREE_TOKEN), get('no token', 403, '/v4/organizations', null)],
   'GET /bsds': [get('brand', 200, '/v4/bsds', BRAND_TOKEN), get('none', 200, '/v4/bsds', FREE_TOKEN), get('no token', 403, '/v4/bsds', null)],
   'POST /expand': [

@@ -25,6 +25,7 @@ import {
   ExpandedBitlinkSchema,
   GroupBitlinksSchema,
   GroupClicksSchema,
+  GroupPreferencesSchema,
   GroupSchema,
   GroupsSchema,
   OrganizationsSchema,
@@ -45,6 +46,7 @@ import {
   type Group,
   type GroupBitlinks,
   type GroupClicks,
+  type GroupPreferences,
   type Groups,
   type Organizations,
   type ReferrersByDomains,
@@ -108,6 +110,8 @@ export interface BitlyClient {
   getUser(options?: RequestOptions): Promise<User>;
   getGroups(organizationGuid?: string, options?: RequestOptions): Promise<Groups>;
   getGroup(guid: string, options?: RequestOptions): Promise<Group>;
+  /** The group's preferences, of which Bitlens reads the default short domain. */
+  getGroupPreferences(guid: string, options?: RequestOptions): Promise<GroupPreferences>;
   getOrganizations(options?: RequestOptions): Promise<Organizations>;
   getBsds(options?: RequestOptions): Promise<Bsds>;
 
@@ -338,6 +342,8 @@ export function createBitlyClient(opts: BitlyClientOptions): BitlyClient {
         organization_guid: organizationGuid === undefined ? undefined : guidSegment('getGroups', organizationGuid),
       }),
     getGroup: async (guid, options) => get('getGroup', 'account', ['groups', guidSegment('getGroup', guid)], GroupSchema, options),
+    getGroupPreferences: async (guid, options) =>
+      get('getGroupPreferences', 'account', ['groups', guidSegment('getGroupPreferences', guid), 'preferences'], GroupPreferencesSchema, options),
     getOrganizations: async (options) => get('getOrganizations', 'account', ['organizations'], OrganizationsSchema, options),
     getBsds: async (options) => get('getBsds', 'account', ['bsds'], BsdsSchema, options),
 

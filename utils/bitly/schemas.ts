@@ -53,6 +53,13 @@ export const GroupSchema = v.looseObject({
 });
 export type Group = v.InferOutput<typeof GroupSchema>;
 
+/** `GET /v4/groups/{group_guid}/preferences` → spec `GroupPreferences`: the group's default short domain. */
+export const GroupPreferencesSchema = v.looseObject({
+  group_guid: v.string(),
+  domain_preference: v.optional(v.string()),
+});
+export type GroupPreferences = v.InferOutput<typeof GroupPreferencesSchema>;
+
 /** `GET /v4/groups` → spec `Groups`. */
 export const GroupsSchema = v.looseObject({
   groups: v.array(GroupSchema),

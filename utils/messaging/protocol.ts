@@ -4,7 +4,9 @@
  * with its reply type and the contexts allowed to send it.
  */
 import * as v from 'valibot';
+import type { Bitlink, ShortenedBitlink } from '../bitly/schemas';
 import { CARD_KEY_PATTERN, MAX_LINK_TEXT } from '../card-frame-contract';
+import { MAX_PAGE_URL } from '../links/page-url';
 import { PRIORITIES } from '../scheduler/request-scheduler';
 import { SettingsPatchSchema, type Settings } from '../settings/settings-schema';
 import { ACCOUNT_FACET_NAMES, LINK_FACET_NAMES, type AccountFacet, type AccountFacetData, type LinkFacet, type LinkFacetData } from '../stats/facet-names';
@@ -69,6 +71,14 @@ export const requestSchemas = {
   hideCard: v.strictObject({ key: cardKey }),
   /** The account's groups, for the default-group setting. */
   getGroups: empty,
+  /** The account's links to a page (the popup): the default group's bitlinks searched by its URL. */
+  findLinksToPage: v.strictObject({
+    url: v.pipe(v.string(), v.maxLength(MAX_PAGE_URL)),
+    askerId: statsRequest.askerId,
+    refresh: statsRequest.refresh,
+  }),
+  /** "Shorten this page" (the popup): a new link in the default group, on its default domain. */
+  shortenPage: v.strictObject({ url: v.pipe(v.string(), v.maxLength(MAX_PAGE_URL)) }),
   getSettings: empty,
   updateSettings: SettingsPatchSchema,
   clearCache: empty,
@@ -90,6 +100,8 @@ export const allowedSenders: { readonly [T in MessageType]: readonly SenderKind[
   showCard: ['content-script'],
   hideCard: ['content-script'],
   getGroups: ['extension-page'],
+  findLinksToPage: ['extension-page'],
+  shortenPage: ['extension-page'],
   getSettings: ['extension-page'],
   updateSettings: ['extension-page'],
   clearCache: ['extension-page'],
@@ -166,7 +178,37 @@ export type GroupsReply =
   | { ok: true; groups: Array<{ guid: string; name: string }> }
   | { ok: false; problem: Exclude<TokenProblem, 'empty'> | 'no-token' };
 
+/** The account's links whose destination is the page asked about (newest first, as Bitly lists them). */
+export interface LinksToPage {
+  links: Bitlink[];
+}
+export type LinksToPageReply = FacetReply<LinksToPage>;
+
+/** Why a page could not be shortened; each has its own message in the popup. */
+export type ShortenProblem =
+  | 'no-token'
+  | 'token-rejected'
+  | 'not-a-web-page'
+  /** Bitly refuses to shorten one of its own links (400 ALREADY_A_BITLY_LINK). */
+  | 'already-bitly'
+  /** Bitly refuses this address (400 INVALID_ARG_LONG_URL). */
+  | 'url-refused'
+  /** Any other refusal (another INVALID_ARG_*, 417 DNS_CONFIGURATION_ERROR…). */
+  | 'refused'
+  /** The plan's monthly link allowance is used up (429 MONTHLY_LIMIT_EXCEEDED and its kin). */
+  | 'monthly-limit'
+  | 'rate-limited'
+  | 'unreachable'
+  | 'server-error'
+  | 'cancelled';
+
+export type ShortenReply =
+  | { ok: true; link: ShortenedBitlink; /** false: the account already had this link (200). */ created: boolean }
+  | { ok: false; problem: ShortenProblem; retryAt?: number };
+
 export type LinkFacetRequest = RequestOf<'getLinkFacet'>;
+export type LinksToPageRequest = RequestOf<'findLinksToPage'>;
+export type ShortenPageRequest = RequestOf<'shortenPage'>;
 export type AccountFacetRequest = RequestOf<'getAccountFacet'>;
 
 export interface Replies {
@@ -181,6 +223,8 @@ export interface Replies {
   showCard: null;
   hideCard: null;
   getGroups: GroupsReply;
+  findLinksToPage: LinksToPageReply;
+  shortenPage: ShortenReply;
   getSettings: Settings;
   updateSettings: Settings;
   clearCache: null;
@@ -195,6 +239,25 @@ export type AskerPush =
   /** Settings changed (in the options page or another window): surfaces apply them at once. */
   | { type: 'settingsChanged'; settings: Settings };
 export const ASKER_PORT_PREFIX = 'bitlens-asker:';
+
+/**
+ * What an extension page (the popup) asks a tab's content script with `tabs.sendMessage` (top
+ * frame), once that script is active: the page's address and its Bitly links. Tagged with
+ * `bitlensPage`; a type only, so the content script stays free of the validator.
+ */
+export interface PageRequest {
+  bitlensPage: 'links';
+}
+
+/** The content script's answer to a `PageRequest`. */
+export interface PageLinks {
+  /** The page's address as the page sees it (`location.href`). */
+  url: string;
+  /** Distinct Bitly links in page order (by link id, first text kept), at most the content script's cap. */
+  links: Array<{ id: string; text: string }>;
+  /** How many distinct Bitly links the page has, the ones left out by the cap included. */
+  total: number;
+}
 
 export type CardPush =
   | { type: 'show'; link: string; text: string }

@@ -20,6 +20,8 @@ function setup() {
     showCard: vi.fn(async () => null),
     hideCard: vi.fn(async () => null),
     getGroups: vi.fn(async () => ({ ok: true as const, groups: [] })),
+    findLinksToPage: vi.fn(async () => ({ state: 'no-token' as const })),
+    shortenPage: vi.fn(async () => ({ ok: false as const, problem: 'no-token' as const })),
     getSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
     updateSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),
     clearCache: vi.fn(async () => null),
@@ -87,6 +89,19 @@ describe('createMessageRouter', () => {
     expect(await route({ bitlens: 1, type: 'showCard', data: { ...show, text: 'x'.repeat(201) } }, contentScript)).toMatchObject({ ok: false });
     expect(handlers.showCard).toHaveBeenCalledTimes(1);
     expect(await route({ bitlens: 1, type: 'hideCard', data: { key: show.key } }, contentScript)).toMatchObject({ ok: true });
+  });
+
+  it('takes page lookups and shortening from extension pages only, for a bounded URL', async () => {
+    const { handlers, route } = setup();
+    const url = 'https://example.com/article';
+    expect(await route({ bitlens: 1, type: 'findLinksToPage', data: { url, askerId: 'popup-1' } }, page)).toMatchObject({ ok: true });
+    expect(await route({ bitlens: 1, type: 'shortenPage', data: { url } }, page)).toMatchObject({ ok: true });
+    expect(await route({ bitlens: 1, type: 'shortenPage', data: { url } }, contentScript)).toMatchObject({ ok: false });
+    expect(await route({ bitlens: 1, type: 'findLinksToPage', data: { url } }, contentScript)).toMatchObject({ ok: false });
+    expect(await route({ bitlens: 1, type: 'shortenPage', data: { url: `${url}/${'x'.repeat(2100)}` } }, page)).toMatchObject({ ok: false });
+    expect(await route({ bitlens: 1, type: 'shortenPage', data: { url, domain: 'evil.example' } }, page)).toMatchObject({ ok: false });
+    expect(handlers.findLinksToPage).toHaveBeenCalledTimes(1);
+    expect(handlers.shortenPage).toHaveBeenCalledTimes(1);
   });
 
   it.each([

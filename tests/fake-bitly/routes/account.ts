@@ -1,5 +1,5 @@
-/** GET /v4/user, /v4/groups, /v4/groups/{guid}, /v4/organizations, /v4/bsds. */
-import { groupBody, organizationBody, userBody } from './bodies';
+/** GET /v4/user, /v4/groups, /v4/groups/{guid}, /v4/groups/{guid}/preferences, /v4/organizations, /v4/bsds. */
+import { groupBody, groupPreferencesBody, organizationBody, userBody } from './bodies';
 import { ownGroup, ownOrganization } from './access';
 import { type Route, ok } from './context';
 
@@ -16,6 +16,12 @@ export const accountRoutes: Route[] = [
     },
   },
   { method: 'GET', pattern: '/groups/:group_guid', operation: 'GET /groups/{group_guid}', handler: (ctx) => ok(groupBody(ownGroup(ctx))) },
+  {
+    method: 'GET',
+    pattern: '/groups/:group_guid/preferences',
+    operation: 'GET /groups/{group_guid}/preferences',
+    handler: (ctx) => ok(groupPreferencesBody(ownGroup(ctx))),
+  },
   {
     method: 'GET',
     pattern: '/organizations',

@@ -29,6 +29,11 @@ export function groupBody(group: GroupRecord) {
   };
 }
 
+/** A group's preferences: its default short domain is its first branded domain, else bit.ly. */
+export function groupPreferencesBody(group: GroupRecord) {
+  return { group_guid: group.guid, domain_preference: group.bsds[0] ?? 'bit.ly' };
+}
+
 export function organizationBody(org: OrganizationRecord) {
   return {
     references: { groups: `${BITLY_API_ORIGIN}/v4/groups?organization_guid=${org.guid}` },
