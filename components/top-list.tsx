@@ -1,8 +1,8 @@
-/** A facet's top rows (countries, referrers…) with a share bar under each; the rest is left out. */
+/** A facet's top rows (countries, referrers, cities…) with a share bar under each; the rest is left out. */
+import type { ComponentChildren } from 'preact';
 import { formatCompactCount, formatCount } from '@/utils/format/numbers';
 import { secondsUntil } from '@/utils/format/relative-age';
 import { t } from '@/utils/i18n';
-import type { ClickMetrics } from '@/utils/bitly/schemas';
 import type { FacetReply } from '@/utils/messaging/protocol';
 import './stats-views.css';
 
@@ -17,34 +17,43 @@ export interface TopRow {
 /** Rows shown unless a surface asks for more. */
 export const TOP_ROWS = 3;
 
-interface Props {
+/** The rows of a facet's answer: `{value, clicks}` (ClickMetrics), `{city, …, clicks}`, `{device_type, clicks}`. */
+type Metrics<M> = { metrics: M[] };
+
+interface Props<M extends { clicks: number }> {
   id: string;
   title: string;
-  reply: FacetReply<ClickMetrics> | undefined;
+  reply: FacetReply<Metrics<M>> | undefined;
   /** How many rows to show (default TOP_ROWS). */
   rows?: number;
-  /** Turns the facet's `{value, clicks}` rows into labelled rows. */
-  toRow(value: string, clicks: number): TopRow;
+  /** Turns one of the facet's rows into a labelled row. */
+  toRow(metric: M): TopRow;
   locale: string;
   now: number;
   onRetry(): void;
+  /** Said instead of the rows when the plan does not include this facet (402). */
+  upgradeText?: string;
 }
 
-export function TopList({ id, title, reply, rows = TOP_ROWS, toRow, locale, now, onRetry }: Props) {
+export function TopList<M extends { clicks: number }>({ id, title, ...body }: Props<M>) {
   const headingId = `${id}-heading`;
   return (
     <section class="top" aria-labelledby={headingId} data-testid={id}>
       <h2 id={headingId}>{title}</h2>
-      <TopBody reply={reply} rows={rows} toRow={toRow} locale={locale} now={now} onRetry={onRetry} />
+      <TopBody {...body} />
     </section>
   );
 }
 
-function TopBody({ reply, rows, toRow, locale, now, onRetry }: Omit<Props, 'id' | 'title' | 'rows'> & { rows: number }) {
+function Note({ children }: { children: ComponentChildren }) {
+  return <p class="note">{children}</p>;
+}
+
+function TopBody<M extends { clicks: number }>({ reply, rows = TOP_ROWS, toRow, locale, now, onRetry, upgradeText }: Omit<Props<M>, 'id' | 'title'>) {
   if (!reply) {
     return (
       <div aria-hidden="true">
-        {[70, 55, 40].map((width) => (
+        {[70, 55, 40].slice(0, Math.max(1, Math.min(rows, 3))).map((width) => (
           <span key={width} class="skeleton row" style={{ width: `${width}%` }} />
         ))}
       </div>
@@ -58,7 +67,7 @@ function TopBody({ reply, rows, toRow, locale, now, onRetry }: Omit<Props, 'id' 
       return (
         <ol>
           {metrics.slice(0, rows).map((m) => {
-            const row = toRow(m.value, m.clicks);
+            const row = toRow(m);
             return (
               <li key={row.key}>
                 <span class="share" style={{ width: `${Math.max(2, (m.clicks / total) * 100)}%` }} aria-hidden="true" />
@@ -81,17 +90,17 @@ function TopBody({ reply, rows, toRow, locale, now, onRetry }: Omit<Props, 'id' 
       );
     }
     case 'upgrade-required':
-      return <p class="note">{t('cardUpgradeRequired')}</p>;
+      return <Note>{upgradeText ?? t('cardUpgradeRequired')}</Note>;
     case 'rate-limited':
-      return <p class="note">{t('cardFacetRateLimited', String(secondsUntil(reply.retryAt, now)))}</p>;
+      return <Note>{t('cardFacetRateLimited', String(secondsUntil(reply.retryAt, now)))}</Note>;
     default:
       return (
-        <p class="note">
+        <Note>
           {t('cardFacetFailed')} ·{' '}
           <button type="button" class="link-button" onClick={onRetry}>
             {t('cardRetry')}
           </button>
-        </p>
+        </Note>
       );
   }
 }

@@ -9,11 +9,12 @@ import { holdPort } from '@/utils/messaging/held-port';
 import { ASKER_PORT_PREFIX, type AskerPush, type LinkFacetReply } from '@/utils/messaging/protocol';
 import { askLinkFacet, sendMessage } from '@/utils/messaging/send';
 import type { Settings } from '@/utils/settings/settings-schema';
+import type { StatsWindow } from '@/utils/settings/time-window';
 import type { CardFacet } from '@/utils/stats/facet-names';
 
 export type CardReply<F extends CardFacet> = LinkFacetReply<F>;
 
-export interface CardFacetRequest<F extends CardFacet> {
+export interface CardFacetRequest<F extends CardFacet> extends Partial<StatsWindow> {
   /** The bitlink id (`bit.ly/Abc1234`). */
   link: string;
   facet: F;
@@ -46,8 +47,7 @@ export function createMessageCardApi(knownSettings: () => Settings | undefined =
   });
 
   return {
-    askFacet: ({ link, facet, refresh }) =>
-      askLinkFacet({ link, facet, askerId, priority: 'interactive', ...(refresh ? { refresh: true } : {}) }),
+    askFacet: (request) => askLinkFacet({ ...request, askerId, priority: 'interactive' }),
     // A waiting frame already has the settings: the card asks for its numbers without a round trip.
     getSettings: () => {
       const known = knownSettings();

@@ -8,12 +8,14 @@ import { t } from '@/utils/i18n';
 import type { CardApi } from './card-api';
 import { CardFooter } from './card-footer';
 import { CardHeader } from './card-header';
-import { CardModel, cardStatus, dataAge, headlineFacet, isBusy, nextRetryAt, type CardSnapshot, type CardStatus } from './card-model';
-import { DestinationSection } from './destination-section';
-import { StatsSection, rangeWords, totalClicks } from './stats-section';
+import { CardModel, cardStatus, headlineFacet, type CardSnapshot, type CardStatus } from './card-model';
+import { dataAge, isBusy, nextRetryAt } from '@/components/facets-model';
+import { StatsSection } from './stats-section';
+import { DestinationSection } from '@/components/destination-view';
+import { rangeWords, totalClicks } from '@/components/clicks-total';
 import { StatusPanel, type PanelKind } from '@/components/status-panel';
 import { useNow } from '@/components/use-now';
-import { useSnapshot } from './use-card';
+import { useSnapshot } from '@/components/use-facets';
 
 export interface CardAppProps {
   api: CardApi;
@@ -136,19 +138,28 @@ export function CardApp({ api, link, text, locale }: CardAppProps) {
   const panel = panelFor(snapshot, status, now);
   const retry = () => model.retry();
   const openOptions = () => void api.openOptions().catch(() => {});
-  const shortHost = snapshot.link.split('/')[0] ?? '';
+  const shortHost = snapshot.target.split('/')[0] ?? '';
 
   return (
     <div class="card" role="dialog" aria-labelledby="card-heading" aria-describedby="card-destination" data-status={status}>
       <CardHeader
-        link={snapshot.link}
+        link={snapshot.target}
         busy={busy && status !== 'loading'}
         canRefresh={status !== 'no-token' && status !== 'token-rejected' && status !== 'deleted' && status !== 'loading'}
-        onCopy={() => api.copyText(`https://${snapshot.link}`)}
+        onCopy={() => api.copyText(`https://${snapshot.target}`)}
         onRefresh={() => model.refresh()}
         announce={setNotice}
       />
-      <DestinationSection reply={slots.destination.reply} status={status} linkText={text} shortHost={shortHost} locale={locale} onRetry={retry} />
+      <DestinationSection
+        id="card-destination"
+        reply={slots.destination.reply}
+        noToken={status === 'no-token'}
+        canRetry={status === 'data'}
+        linkText={text}
+        shortHost={shortHost}
+        locale={locale}
+        onRetry={retry}
+      />
       <section class="stats" aria-label={t('cardFrameTitle')} aria-busy={status === 'loading'}>
         {panel ? <StatusPanel panel={panel} now={now} onRetry={retry} onOpenOptions={openOptions} /> : <StatsSection snapshot={snapshot} locale={locale} now={now} onRetry={retry} />}
       </section>

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFixtureCardApi, dataReply, sampleAnswers, type FixtureAnswers } from './card-api-fixture';
-import { CardModel, REFRESH_PATIENCE_MS, RETRY_MARGIN_MS, cardStatus, dataAge, headlineFacet, isBusy, nextRetryAt } from './card-model';
+import { CardModel, cardStatus, headlineFacet } from './card-model';
+import { REFRESH_PATIENCE_MS, RETRY_MARGIN_MS, dataAge, isBusy, nextRetryAt } from '@/components/facets-model';
 import type { Settings } from '@/utils/settings/settings-schema';
 
 const NOW = Date.UTC(2026, 9, 14, 12);
@@ -67,7 +68,7 @@ describe('first load', () => {
   });
 
   it('normalises the link it is given', () => {
-    expect(new CardModel(createFixtureCardApi(), 'HTTP://J.MP/Q').snapshot.link).toBe('j.mp/Q');
+    expect(new CardModel(createFixtureCardApi(), 'HTTP://J.MP/Q').snapshot.target).toBe('j.mp/Q');
   });
 });
 

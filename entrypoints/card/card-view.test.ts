@@ -5,12 +5,12 @@ import en from '../../public/_locales/en/messages.json';
 import { describeDestination } from '@/utils/destination/destination-hints';
 import { createFixtureCardApi, dataReply, sampleAnswers } from './card-api-fixture';
 import { panelFor } from './card-app';
-import { ageText } from './card-footer';
-import { bitlyStatsUrl } from './card-header';
+import { ageText } from '@/components/data-age';
+import { bitlyStatsUrl } from '@/components/link-actions';
 import { CardModel, cardStatus, type CardSnapshot } from './card-model';
 import { cardKeyFrom } from './card-channel';
-import { hintText } from './destination-section';
-import { clickPoints, rangeWords, totalClicks } from './stats-section';
+import { hintText } from '@/components/destination-view';
+import { clickPoints, rangeWords, totalClicks } from '@/components/clicks-total';
 import type { CardFacet } from '@/utils/stats/facet-names';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;

@@ -1,8 +1,9 @@
 /**
  * The content script's settings: asked from the background once, and replaced whenever the
- * background pushes a change (hover off, site disabled, delay, branded domains).
+ * background pushes a change (hover off, site disabled, delay, branded domains). The listener
+ * that hears the pushes also answers the popup's question for the page's links (`PageRequest`).
  */
-import type { ContentConfig, ContentPush } from '@/utils/messaging/protocol';
+import type { ContentConfig, ContentPush, PageLinks, PageRequest } from '@/utils/messaging/protocol';
 import { isSiteDisabled } from '@/utils/settings/site-rules';
 import { sendToBackground } from './send-to-background';
 
@@ -20,8 +21,11 @@ function toPageConfig(config: ContentConfig): PageConfig {
   };
 }
 
-/** `onPush` hears every push; `onConfig` every new config, the first one included. */
-export function createConfigSource(onPush: (push: ContentPush) => void, onConfig: (config: PageConfig) => void) {
+/**
+ * `onPush` hears every push; `onConfig` every new config, the first one included; `pageLinks`
+ * answers the popup.
+ */
+export function createConfigSource(onPush: (push: ContentPush) => void, onConfig: (config: PageConfig) => void, pageLinks: () => PageLinks) {
   let current: PageConfig | undefined;
   let loading: Promise<PageConfig | undefined> | undefined;
 
@@ -31,9 +35,14 @@ export function createConfigSource(onPush: (push: ContentPush) => void, onConfig
   };
 
   function listen() {
-    chrome.runtime.onMessage.addListener((message: unknown) => {
-      const push = message as ContentPush | undefined;
-      if (!push || typeof push !== 'object' || !('bitlensPush' in push)) return;
+    chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+      if (sender.id !== chrome.runtime.id || !message || typeof message !== 'object') return;
+      if ((message as Partial<PageRequest>).bitlensPage === 'links') {
+        sendResponse(pageLinks());
+        return;
+      }
+      const push = message as ContentPush;
+      if (!('bitlensPush' in push)) return;
       if (push.bitlensPush === 'config') use(push.config);
       onPush(push);
     });

@@ -9,6 +9,7 @@ import { brandedHostsStyle } from './branded-hosts-style';
 import { createCardFrame, type CardFrame } from './card-frame';
 import { createConfigSource } from './content-config';
 import { HoverIntent, type PointerTarget } from './hover-intent';
+import { collectPageLinks } from './page-links';
 
 const CLOSE_GRACE_MS = 300;
 const ELSEWHERE = { kind: 'elsewhere' } as const;
@@ -82,6 +83,8 @@ export function createHoverController(): HoverController {
       }
     },
     (page) => brandedHostsStyle(page.enabled ? page.brandedHosts : []),
+    // `document.links`: the page's `<a href>` and `<area href>`, HTML only (an SVG link has no host).
+    () => collectPageLinks(document.links as HTMLCollectionOf<HTMLAnchorElement>, config.now?.brandedHosts ?? new Set(), location.href),
   );
 
   /** What the pointer or focus is on, or null while the config is still loading. */

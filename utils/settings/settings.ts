@@ -8,6 +8,7 @@ import { storage } from 'wxt/utils/storage';
 import { SettingsSchema, type Settings, type SettingsPatch } from './settings-schema';
 
 export { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from './settings-schema';
+export { unitsFor } from './time-window';
 
 export const SETTINGS_VERSION = 2;
 
@@ -51,12 +52,4 @@ export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
 
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => onChange(parseSettings(value)));
-}
-
-/** `units` for Bitly's metric endpoints from a range and unit (-1 = everything the plan keeps). */
-export function unitsFor(range: Settings['range'], unit: Settings['unit']): number {
-  if (range === 'all') return -1;
-  const days = Number.parseInt(range, 10);
-  const perDay: Record<Settings['unit'], number> = { hour: 24, day: 1, week: 1 / 7, month: 1 / 30 };
-  return Math.max(1, Math.ceil(days * perDay[unit]));
 }

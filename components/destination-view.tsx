@@ -1,15 +1,23 @@
-/** The card's safety preview (F2): where the link goes, host first, and what deserves a second look. */
+/**
+ * A link's safety preview (F2, and the popup's stats): where the link goes, host first, and what
+ * deserves a second look.
+ */
 import { describeDestination, type DestinationHint } from '@/utils/destination/destination-hints';
 import { formatDate, parseBitlyDate } from '@/utils/format/bucket-dates';
 import { t } from '@/utils/i18n';
-import type { CardReply } from './card-api';
-import type { CardStatus } from './card-model';
-import { WarnIcon } from '@/components/icons';
+import type { LinkFacetReply } from '@/utils/messaging/protocol';
+import { WarnIcon } from './icons';
+import './destination-view.css';
 
 interface Props {
-  reply: CardReply<'destination'> | undefined;
-  status: CardStatus;
-  /** The link's text on the page. */
+  /** The element's id, for `aria-describedby`. */
+  id: string;
+  reply: LinkFacetReply<'destination'> | undefined;
+  /** No token: lookups are impossible, so the destination is hidden. */
+  noToken: boolean;
+  /** A failed lookup may be retried from here (the rest of the view is working). */
+  canRetry: boolean;
+  /** The link's text on the page ('' when not known). */
   linkText: string;
   /** The short link's own host. */
   shortHost: string;
@@ -17,16 +25,16 @@ interface Props {
   onRetry(): void;
 }
 
-export function DestinationSection({ reply, status, linkText, shortHost, locale, onRetry }: Props) {
+export function DestinationSection({ id, ...props }: Props) {
   return (
-    <section class="destination" id="card-destination" aria-label={t('cardDestinationLabel')}>
-      <DestinationBody reply={reply} status={status} linkText={linkText} shortHost={shortHost} locale={locale} onRetry={onRetry} />
+    <section class="destination" id={id} aria-label={t('cardDestinationLabel')}>
+      <DestinationBody {...props} />
     </section>
   );
 }
 
-function DestinationBody({ reply, status, linkText, shortHost, locale, onRetry }: Props) {
-  if (status === 'no-token') {
+function DestinationBody({ reply, noToken, canRetry, linkText, shortHost, locale, onRetry }: Omit<Props, 'id'>) {
+  if (noToken) {
     return <Unknown title={t('cardDestinationHidden')} detail={t('cardDestinationNeedsToken')} />;
   }
   if (!reply) {
@@ -44,7 +52,7 @@ function DestinationBody({ reply, status, linkText, shortHost, locale, onRetry }
       <Unknown
         title={t('cardDestinationUnavailable')}
         detail={
-          retry && status === 'data' ? (
+          retry && canRetry ? (
             <button type="button" class="link-button" onClick={onRetry}>
               {t('cardRetry')}
             </button>
