@@ -9,6 +9,7 @@ import { linkHoverCss } from './utils/bitly/link-hover-css';
 const flavour = resolveFlavour(process.env);
 
 const LINK_HOVER_STYLESHEET = 'content-script.css';
+const POPUP_SHORTCUT = 'Alt+Shift+K';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -28,11 +29,20 @@ export default defineConfig({
       files.push({ relativeDest: LINK_HOVER_STYLESHEET, contents: linkHoverCss(BITLY_HOSTS) });
     },
   },
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // `activeTab` (no install warning): when the user opens the popup, it may read the tab's address.
+    permissions: ['storage', 'activeTab'],
+    // A shortcut for the toolbar popup that neither Chromium's own (Alt+Shift+A/B/I/T) nor the
+    // hover card's (Alt+Shift+B on a focused link) uses; listed on the options page.
+    commands: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: POPUP_SHORTCUT },
+        description: '__MSG_commandOpenPopup__',
+      },
+    },
     host_permissions: [flavour.hostPermission],
     // The hover card is an extension page the content script frames; a dynamic URL (Chromium)
     // keeps pages from fingerprinting the extension by probing a fixed address.
@@ -40,5 +50,5 @@ export default defineConfig({
     // stylesheet, generated below, makes hovering a Bitly link the only thing it hears.
     content_scripts: [{ matches: ['<all_urls>'], js: ['content-script.js'], css: [LINK_HOVER_STYLESHEET], run_at: 'document_idle' }],
     web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
-  },
+  }),
 });

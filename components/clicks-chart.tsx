@@ -30,9 +30,11 @@ interface Props {
   locale: string;
   width?: number;
   height?: number;
+  /** Called once the bars are drawn (a surface marks its first paint of numbers). */
+  onDrawn?(): void;
 }
 
-export function ClicksChart({ points, unit, locale, width = CHART_WIDTH, height = CHART_HEIGHT }: Props) {
+export function ClicksChart({ points, unit, locale, width = CHART_WIDTH, height = CHART_HEIGHT, onDrawn }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState(false);
   const labels = points.map((p) => formatBucket(p.ms, unit, locale));
@@ -48,6 +50,7 @@ export function ClicksChart({ points, unit, locale, width = CHART_WIDTH, height 
         describe: (value) => t('cardChartTooltip', formatCount(value, locale)),
       });
       setDrawn(true);
+      onDrawn?.();
     });
     return () => {
       gone = true;

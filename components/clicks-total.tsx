@@ -68,9 +68,10 @@ interface Props<T> {
   chartHeight?: number;
   /** Said when the plan does not include these clicks (402). */
   upgradeText?: string;
+  onChartDrawn?(): void;
 }
 
-export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, chartHeight, upgradeText }: Props<T>) {
+export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, chartHeight, upgradeText, onChartDrawn }: Props<T>) {
   const data = reply?.state === 'data' ? reply.data : null;
   // The same answer keeps the same points, so the chart is drawn once per answer, not per render.
   const shown = useMemo(() => (data === null ? null : series(data)), [data]);
@@ -83,7 +84,7 @@ export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, ch
           </span>
           <span class="total-label">{rangeWords(range, shown.total)}</span>
         </p>
-        <ClicksChart points={shown.points} unit={shown.unit} locale={locale} width={chartWidth} height={chartHeight} />
+        <ClicksChart points={shown.points} unit={shown.unit} locale={locale} width={chartWidth} height={chartHeight} onDrawn={onChartDrawn} />
       </>
     );
   }

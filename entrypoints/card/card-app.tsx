@@ -8,12 +8,13 @@ import { t } from '@/utils/i18n';
 import type { CardApi } from './card-api';
 import { CardFooter } from './card-footer';
 import { CardHeader } from './card-header';
-import { CardModel, cardStatus, headlineFacet, type CardSnapshot, type CardStatus } from './card-model';
+import { CardModel, type CardSnapshot } from './card-model';
+import { headlineFacet, linkStatus, panelFor, type LinkStatus } from '@/components/link-status';
 import { dataAge, isBusy, nextRetryAt } from '@/components/facets-model';
 import { StatsSection } from './stats-section';
 import { DestinationSection } from '@/components/destination-view';
 import { rangeWords, totalClicks } from '@/components/clicks-total';
-import { StatusPanel, type PanelKind } from '@/components/status-panel';
+import { StatusPanel } from '@/components/status-panel';
 import { useNow } from '@/components/use-now';
 import { useSnapshot } from '@/components/use-facets';
 
@@ -27,30 +28,8 @@ export interface CardAppProps {
   locale: string;
 }
 
-/** The whole-card message for a status, or null when the stats area shows numbers. */
-export function panelFor(snapshot: CardSnapshot, status: CardStatus, now: number): PanelKind | null {
-  const headline = snapshot.slots[headlineFacet(snapshot)];
-  const asking = (['destination', ...snapshot.metrics] as const).some((facet) => snapshot.slots[facet].asking);
-  switch (status) {
-    case 'not-in-account':
-    case 'deleted':
-    case 'no-token':
-    case 'token-rejected':
-      return { kind: status };
-    case 'rate-limited':
-      return { kind: 'rate-limited', retryAt: nextRetryAt(snapshot) ?? now, retrying: headline.asking };
-    case 'error': {
-      const reply = headline.reply;
-      if (reply?.state === 'invalid-link') return { kind: 'invalid-link' };
-      return { kind: 'error', reason: reply?.state === 'error' ? reply.reason : 'network', retrying: asking };
-    }
-    default:
-      return snapshot.settings && snapshot.metrics.length === 0 ? { kind: 'stats-off' } : null;
-  }
-}
-
 /** What screen readers hear when the card's state changes. */
-function statusAnnouncement(snapshot: CardSnapshot, status: CardStatus, locale: string): string {
+function statusAnnouncement(snapshot: CardSnapshot, status: LinkStatus, locale: string): string {
   switch (status) {
     case 'loading':
       return t('cardLoading');
@@ -76,7 +55,7 @@ function statusAnnouncement(snapshot: CardSnapshot, status: CardStatus, locale: 
 }
 
 /** Marks the page for tests and the benchmark: its state, and when the headline first painted. */
-function useDocumentMarks(status: CardStatus, headlineShown: boolean) {
+function useDocumentMarks(status: LinkStatus, headlineShown: boolean) {
   useLayoutEffect(() => {
     document.documentElement.dataset.state = status;
   }, [status]);
@@ -118,7 +97,7 @@ export function CardApp({ api, link, text, locale }: CardAppProps) {
     return () => model.dispose();
   }, [model]);
   const snapshot = useSnapshot(model);
-  const status = cardStatus(snapshot);
+  const status = linkStatus(snapshot);
   const retryAt = nextRetryAt(snapshot);
   const now = useNow(retryAt !== null ? 1000 : 15_000);
   const [notice, setNotice] = useState('');

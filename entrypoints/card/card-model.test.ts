@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFixtureCardApi, dataReply, sampleAnswers, type FixtureAnswers } from './card-api-fixture';
-import { CardModel, cardStatus, headlineFacet } from './card-model';
+import { CardModel } from './card-model';
+import { headlineFacet, linkStatus as cardStatus } from '@/components/link-status';
 import { REFRESH_PATIENCE_MS, RETRY_MARGIN_MS, dataAge, isBusy, nextRetryAt } from '@/components/facets-model';
 import type { Settings } from '@/utils/settings/settings-schema';
 

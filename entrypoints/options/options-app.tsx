@@ -3,6 +3,7 @@ import { t } from '@/utils/i18n';
 import type { AccountState } from '@/utils/messaging/protocol';
 import { sendMessage } from '@/utils/messaging/send';
 import { SettingsSection } from './settings-section';
+import { ShortcutsSection } from './shortcuts-section';
 import { TokenSection } from './token-section';
 
 /** The options page. `send` is injectable so the page can be rendered against fixtures. */
@@ -16,6 +17,7 @@ export function OptionsApp({ send = sendMessage }: { send?: typeof sendMessage }
       </header>
       <TokenSection send={send} onChange={setAccount} />
       <SettingsSection send={send} signedIn={account.signedIn} />
+      <ShortcutsSection />
     </main>
   );
 }

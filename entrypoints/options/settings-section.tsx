@@ -95,7 +95,6 @@ export function SettingsSection({ send, signedIn }: { send: typeof sendMessage; 
             else setNotice({ kind: 'error', key: 'settingsDelayInvalid' });
           }}
         />
-        <p class="muted">{t('settingsShortcutHint')}</p>
         <div role="group" aria-labelledby="facets-label">
           <span id="facets-label">{t('settingsCardFacets')}</span>
           {CARD_FACETS.map((facet) => (

@@ -16,6 +16,8 @@ export interface LoggedRequest {
   query: Record<string, string>;
   /** The bearer token presented (valid or not); null without an `Authorization: Bearer` header. */
   token: string | null;
+  /** A POST's JSON body as sent (the raw text when it is not JSON); absent for GET. */
+  body?: unknown;
   /** 0 while unanswered (and for ever for a `timeout` fault). */
   status: number;
   startedAt: number;
@@ -59,6 +61,14 @@ export function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', () => resolve(''));
   });
+}
+
+function parseBodyForLog(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 export function sendJson(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
@@ -145,6 +155,7 @@ export async function handleApi(state: ApiState, req: IncomingMessage, res: Serv
   });
 
   const rawBody = await readBody(req);
+  if (method === 'POST') entry.body = parseBodyForLog(rawBody);
   const plan = state.faults.plan({ method, path: url.pathname, token });
   if (plan.latencyMs > 0) await state.sleep(plan.latencyMs);
   if (state.isClosing()) return;

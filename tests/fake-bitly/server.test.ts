@@ -454,8 +454,9 @@ describe('log and concurrency', () => {
     expect(fake.log).toEqual([
       expect.objectContaining({ method: 'GET', path: `/v4/bitlinks/${paidLink.id}/countries`, query: { unit: 'day', units: '7', size: '3' }, token: PAID_TOKEN, status: 200 }),
       expect.objectContaining({ method: 'GET', path: '/v4/user', query: {}, token: null, status: 403 }),
-      expect.objectContaining({ method: 'POST', path: '/v4/expand', token: FREE_TOKEN, status: 200 }),
+      expect.objectContaining({ method: 'POST', path: '/v4/expand', token: FREE_TOKEN, status: 200, body: { bitlink_id: paidLink.id } }),
     ]);
+    expect(fake.log[0]).not.toHaveProperty('body');
     for (const entry of fake.log) expect(entry.endedAt).toBeGreaterThanOrEqual(entry.startedAt);
   });
 

@@ -7,7 +7,8 @@ import type { AskerPush } from '../messaging/protocol';
 import { RequestScheduler } from '../scheduler/request-scheduler';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings-schema';
 import type { Session } from '../stats/stats-service';
-import { LINKS_TO_PAGE_FACET, SEARCH_SIZE, createLinksToPageService } from './links-to-page';
+import { SEARCH_SIZE, createLinksToPageService } from './links-to-page';
+import { LINKS_TO_PAGE_FACET } from './page-url';
 
 const paula: Session = { token: 'tok-paula', login: 'paula', defaultGroupGuid: 'Bg1', organizationGuid: 'Oa1' };
 const PAGE = 'https://shop.example.com/spring/sale';

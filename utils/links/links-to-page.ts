@@ -13,13 +13,11 @@ import type { RequestScheduler } from '../scheduler/request-scheduler';
 import type { Settings } from '../settings/settings-schema';
 import type { Session } from '../stats/stats-service';
 import { failureReply } from './failure-reply';
-import { isSamePage, pageKey } from './page-url';
+import { LINKS_TO_PAGE_FACET, isSamePage, pageKey } from './page-url';
 
 /** One page of search results is read; Bitly's default page size. */
 export const SEARCH_SIZE = 50;
 
-/** The facet name announced when a refreshed answer lands (`facetUpdated`, target: the page key). */
-export const LINKS_TO_PAGE_FACET = 'linksToPage';
 
 export interface LinksToPageDeps {
   cache: StatsCache;

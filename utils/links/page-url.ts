@@ -5,6 +5,9 @@
  * often names a different page).
  */
 
+/** The facet name a refreshed answer for a page is announced under (`facetUpdated`, target: its `pageKey`). */
+export const LINKS_TO_PAGE_FACET = 'linksToPage';
+
 /** Longest page URL Bitlens looks up or shortens (the protocol's limit for a link). */
 export const MAX_PAGE_URL = 2048;
 
