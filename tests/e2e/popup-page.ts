@@ -151,7 +151,8 @@ export class Popup {
       return true;
     }, name);
     if (marked) await this.click('[data-e2e-target="yes"]');
-    await this.evaluate(() => document.querySelectorAll<HTMLElement>('[data-e2e-target]').forEach((e) => delete e.dataset.e2eTarget));
+    // The click may have closed the popup (e.g. it opened another page).
+    await this.evaluate(() => document.querySelectorAll<HTMLElement>('[data-e2e-target]').forEach((e) => delete e.dataset.e2eTarget)).catch(() => {});
   }
 
   /** A trusted key press (see KEYS). */

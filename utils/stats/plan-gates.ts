@@ -6,17 +6,24 @@ import { storage } from 'wxt/utils/storage';
 
 const gatesItem = storage.defineItem<Record<string, string[]>>('local:planGates', { fallback: {} });
 
+/** Changes run one after another: two 402s at once (cities and devices) must both be kept. */
+let writes: Promise<void> = Promise.resolve();
+
 export const planGates = {
   async has(login: string, facet: string): Promise<boolean> {
     return ((await gatesItem.getValue())[login] ?? []).includes(facet);
   },
-  async remember(login: string, facet: string): Promise<void> {
-    const gates = await gatesItem.getValue();
-    const known = gates[login] ?? [];
-    if (!known.includes(facet)) await gatesItem.setValue({ ...gates, [login]: [...known, facet] });
+  remember(login: string, facet: string): Promise<void> {
+    writes = writes.then(async () => {
+      const gates = await gatesItem.getValue();
+      const known = gates[login] ?? [];
+      if (!known.includes(facet)) await gatesItem.setValue({ ...gates, [login]: [...known, facet] });
+    }).catch(() => {});
+    return writes;
   },
-  async clear(): Promise<void> {
-    await gatesItem.removeValue();
+  clear(): Promise<void> {
+    writes = writes.then(() => gatesItem.removeValue()).catch(() => {});
+    return writes;
   },
 };
 
