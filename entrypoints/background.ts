@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAccountService, tokenProblemOf } from '@/utils/account/account-service';
+import { openSetupOnInstall, showSignInState } from '@/utils/account/sign-in-prompt';
 import { accountItem, restrictStorageToExtension, tokenItem } from '@/utils/account/storage';
 import { createBitlyClient } from '@/utils/bitly/client';
 import { CardRelay } from '@/utils/messaging/card-relay';
@@ -54,9 +55,11 @@ export default defineBackground(() => {
     clientFor,
     onAccountChanged: async () => {
       await forgetCachedData();
-      await stats.getBrandedHosts();
+      await Promise.all([stats.getBrandedHosts(), readSession().then((session) => showSignInState(session !== null))]);
     },
   });
+  browser.runtime.onInstalled.addListener(openSetupOnInstall);
+  void readSession().then((session) => showSignInState(session !== null));
 
   const router = createMessageRouter(
     {

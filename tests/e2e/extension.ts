@@ -48,7 +48,22 @@ export async function launchWithExtension(
     args: [...loadExtensionArgs(dir), ...CHROMIUM_ARGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, worker, extensionId: new URL(worker.url()).host };
+  const extensionId = new URL(worker.url()).host;
+  // A first install opens the options page (onboarding); every run starts from its own pages.
+  await (await onboardingTab(context, extensionId)).close();
+  return { context, worker, extensionId };
+}
+
+/** The options tab Bitlens opens when it is installed, once it is there. */
+export async function onboardingTab(context: BrowserContext, extensionId: string, timeout = 10_000): Promise<Page> {
+  const isOnboarding = (page: Page) => page.url() === `chrome-extension://${extensionId}/options.html`;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const tab = context.pages().find(isOnboarding);
+    if (tab) return tab;
+    if (Date.now() > deadline) throw new Error('Bitlens did not open its options page on install');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**
