@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
 import { test, expect, signIn, ask, type Site } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
-import { CARD_FRAME as CARD } from './extension';
+import { CARD_FRAME as CARD } from '../support/chromium';
 import type { FacetReply } from '../../utils/messages';
 
 const paid = SAMPLE.accounts.paid;
@@ -67,7 +67,7 @@ async function expectedTotal(page: Page, link: string): Promise<string> {
 test.describe('signed in', () => {
   let card: CardPage;
   test.beforeEach(async ({ page, context, extensionId, site }) => {
-    await signIn(page, extensionId, paid.token);
+    await signIn(page, extensionId, paid);
     card = await CardPage.create(context, site);
   });
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, signIn, ask } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
-import { CARD_FRAME as CARD } from './extension';
+import { CARD_FRAME as CARD } from '../support/chromium';
 
 const paid = SAMPLE.accounts.paid;
 const own = paid.links[0]!;
@@ -26,7 +26,7 @@ function destinationHost(url: string) {
 
 test.describe('hover card on a web page', () => {
   test.beforeEach(async ({ page, extensionId, fake }) => {
-    await signIn(page, extensionId, paid.token);
+    await signIn(page, extensionId, paid);
     fake.clearLog();
   });
 
@@ -302,7 +302,7 @@ test.describe('hover card on a web page', () => {
 });
 
 test('settings changed while the card waits hidden apply to the next card', async ({ page, site, extensionId, fake }) => {
-  await signIn(page, extensionId, paid.token);
+  await signIn(page, extensionId, paid);
   const second = paid.links[1]!;
   const url = await site.show(anchor(`https://${own.id}`) + `<p style="margin:400px 40px"><a id="m" href="https://${second.id}">second</a></p>`);
   const options = page;
@@ -328,7 +328,7 @@ test('settings changed while the card waits hidden apply to the next card', asyn
 test('a link on one of the account’s branded domains works', async ({ page, site, extensionId }) => {
   const brand = SAMPLE.accounts.brand;
   const branded = brand.links.find((l) => !l.id.startsWith('bit.ly/'))!;
-  await signIn(page, extensionId, brand.token);
+  await signIn(page, extensionId, brand);
   await page.goto(await site.show(anchor(`https://${branded.id}`)));
   await hover(page, '#l');
   await expectCardState(page, 'data');

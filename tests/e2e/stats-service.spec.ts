@@ -7,7 +7,7 @@ const HOVER_FACETS = ['destination', 'clicks', 'countries', 'referrers'] as cons
 
 test.describe('stats service, seen from an extension page', () => {
   test.beforeEach(async ({ page, extensionId, fake }) => {
-    await signIn(page, extensionId, paid.token);
+    await signIn(page, extensionId, paid);
     fake.clearLog();
   });
 
@@ -102,7 +102,7 @@ test.describe('stats service, seen from an extension page', () => {
   });
 
   test('a free plan’s cities are "upgrade required", remembered without asking again', async ({ page, extensionId, fake }) => {
-    await signIn(page, extensionId, SAMPLE.accounts.free.token);
+    await signIn(page, extensionId, SAMPLE.accounts.free);
     fake.clearLog();
     const own = SAMPLE.accounts.free.links[0]!;
     for (let i = 0; i < 2; i++) {
@@ -113,7 +113,7 @@ test.describe('stats service, seen from an extension page', () => {
 
   test('switching account never shows the previous account’s numbers, and sign-out empties the cache', async ({ page, extensionId, fake, background }) => {
     expect(await ask(page, 'getLinkFacet', { link: link.id, facet: 'clicks' })).toMatchObject({ value: { state: 'data' } });
-    await signIn(page, extensionId, SAMPLE.accounts.free.token);
+    await signIn(page, extensionId, SAMPLE.accounts.free);
     expect(await ask(page, 'getLinkFacet', { link: link.id, facet: 'clicks' })).toMatchObject({ value: { state: 'not-in-account' } });
 
     await ask(page, 'signOut', {});
@@ -124,7 +124,7 @@ test.describe('stats service, seen from an extension page', () => {
   });
 
   test('the branded domains of the account are offered for detection', async ({ page, extensionId }) => {
-    await signIn(page, extensionId, SAMPLE.accounts.brand.token);
+    await signIn(page, extensionId, SAMPLE.accounts.brand);
     const reply = await ask(page, 'getBrandedHosts', {});
     expect(reply).toMatchObject({ ok: true });
     expect([...(reply as { value: string[] }).value].sort()).toEqual([...SAMPLE.accounts.brand.bsds].sort());
@@ -149,7 +149,7 @@ test('a settings change reaches an open surface at once, and bad values are refu
 });
 
 test('closing a surface drops its queued requests before they reach Bitly', async ({ page, extensionId, fake }) => {
-  await signIn(page, extensionId, SAMPLE.accounts.paid.token);
+  await signIn(page, extensionId, SAMPLE.accounts.paid);
   fake.clearLog();
   fake.faults.add({ match: { path: '/clicks' }, fault: { kind: 'latency', ms: 400 } });
   const surface = await page.context().newPage();
