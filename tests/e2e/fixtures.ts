@@ -4,11 +4,10 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { test as base, expect, type Page, type Worker } from '@playwright/test';
+import { test as base, expect, type Worker } from '@playwright/test';
 import { TEST_API_PORT } from '../../scripts/flavour';
 import { startFakeBitly, type FakeBitly } from '../fake-bitly/server';
 import { extensionDir, extensionWorker, launchWithExtension } from '../support/chromium';
-import type { MessageType, ReplyEnvelope, RequestOf } from '../../utils/messages';
 
 /** Pages served on 127.0.0.1 for the content script to run on; `show(html)` returns its URL. */
 export interface Site {
@@ -63,8 +62,4 @@ export { expect };
 
 // The options page object and the one sign-in helper are shared with the demo and the benchmark.
 export { OptionsPage, signIn, type AccountToSignIn } from '../support/options-page';
-
-/** Sends one protocol message from the extension page `page` is on, as a surface would. */
-export function ask<T extends MessageType>(page: Page, type: T, data: RequestOf<T>): Promise<ReplyEnvelope<T>> {
-  return page.evaluate(([type, data]) => chrome.runtime.sendMessage({ bitlens: 1, type, data }), [type, data] as const);
-}
+export { ask } from './support/protocol';
