@@ -50,8 +50,9 @@ if (headless) {
   await sample.screenshot({ path: path.join(shots, 'sample-page.png'), fullPage: true });
   // Show a hover card the way a user would: rest the pointer on the first link.
   await sample.locator('a').first().hover();
-  await sample.frameLocator(CARD_FRAME).locator('html[data-state="data"]').waitFor({ timeout: 10_000 });
-  await sample.waitForTimeout(500); // let the chart finish drawing
+  const card = sample.frameLocator(CARD_FRAME);
+  await card.locator('html[data-state="data"]').waitFor({ timeout: 10_000 });
+  await card.locator('[data-testid="clicks-chart"][data-drawn="true"]').waitFor({ timeout: 10_000 });
   await sample.screenshot({ path: path.join(shots, 'hover-card.png') });
   console.log(`No display: ran headless. Screenshots saved in ${shots}`);
   await shutdown();
