@@ -1,6 +1,6 @@
 /**
- * Launching Debian's Chromium with a built Bitlens (TOOLCHAIN.md). Shared by the e2e fixture,
- * the demo and the benchmark.
+ * Launching Debian's Chromium, with or without a built Bitlens (TOOLCHAIN.md). The one place the
+ * e2e fixture, the demo, the benchmark and the icon renderer start a browser from.
  */
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
@@ -19,7 +19,10 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--lang=en-US',
 ];
 
-/** The hover card's frame in a web page: the only extension iframe Bitlens puts there. */
+/**
+ * The hover card's frame in a web page: the only extension iframe Bitlens puts there (a page may
+ * add copies of its own; tests that make some tell them apart themselves).
+ */
 export const CARD_FRAME = 'iframe[src^="chrome-extension://"]';
 
 /** The arguments that load one unpacked extension. */
@@ -27,27 +30,45 @@ export function loadExtensionArgs(dir: string): string[] {
   return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
 }
 
+/** Where `wxt build` puts a flavour's Chromium build (scripts/flavour.ts). */
 export function extensionDir(flavour: FlavourName): string {
   const out = flavour === 'production' ? '.output' : `.output/${flavour}`;
   return path.resolve(out, 'chrome-mv3');
 }
 
+export interface LaunchOptions {
+  headless?: boolean;
+  /** '' (the default): a fresh temporary profile. */
+  userDataDir?: string;
+  viewport?: { width: number; height: number };
+}
+
 export interface LaunchedExtension {
   context: BrowserContext;
+  /** The extension's background service worker, as it was when the browser started. */
   worker: Worker;
   extensionId: string;
 }
 
-export async function launchWithExtension(
-  dir: string,
-  { headless = true, userDataDir = '' }: { headless?: boolean; userDataDir?: string } = {},
-): Promise<LaunchedExtension> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
+/** A persistent context (the only kind that loads extensions) with `extensionDir` loaded, or none. */
+export async function launchChromium(extensionDir: string | null, { headless = true, userDataDir = '', viewport }: LaunchOptions = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless,
-    args: [...loadExtensionArgs(dir), ...CHROMIUM_ARGS],
+    ...(viewport ? { viewport } : {}),
+    args: [...(extensionDir ? loadExtensionArgs(extensionDir) : []), ...CHROMIUM_ARGS],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** The extension's service worker once it has started (it may have before the call). */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** Chromium with the unpacked Bitlens in `dir`, once its background worker runs. */
+export async function launchWithExtension(dir: string, options: LaunchOptions = {}): Promise<LaunchedExtension> {
+  const context = await launchChromium(dir, options);
+  const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
   // A first install opens the options page (onboarding); every run starts from its own pages.
   await (await onboardingTab(context, extensionId)).close();
@@ -64,15 +85,4 @@ export async function onboardingTab(context: BrowserContext, extensionId: string
     if (Date.now() > deadline) throw new Error('Bitlens did not open its options page on install');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-/**
- * Signs in the way a user does: the token pasted on the options page, "Check and save", and the
- * account shown. For the demo and the benchmark; e2e tests use the OptionsPage object's steps.
- */
-export async function signInOnOptionsPage(page: Page, extensionId: string, token: string, timeout = 10_000): Promise<void> {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.locator('input#token').fill(token);
-  await page.getByRole('button', { name: 'Check and save' }).click();
-  await page.getByTestId('account').waitFor({ timeout });
 }
