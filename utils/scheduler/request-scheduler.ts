@@ -7,10 +7,10 @@
  * - retryable failures are retried (at most `maxRetries` times, with backoff);
  * - a rate limit pauses every request, not just the one that met it.
  */
+import type { Priority } from './priorities';
 
-/** Who waits for a request: the thing the user looks at, a surface in view, or nobody yet. */
-export const PRIORITIES = ['interactive', 'normal', 'prefetch'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export type { Priority } from './priorities';
+
 const rank: Record<Priority, number> = { interactive: 0, normal: 1, prefetch: 2 };
 
 /** What the scheduler needs to know about a failure; the Bitly client's errors fit it. */
