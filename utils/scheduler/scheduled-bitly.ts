@@ -9,7 +9,8 @@
  */
 import { createBitlyClient, type BitlyClient } from '../bitly/client';
 import type { BitlyRequest, BitlySend } from '../bitly/transport';
-import type { Priority, RequestScheduler } from './request-scheduler';
+import type { Priority } from './priorities';
+import type { RequestScheduler } from './request-scheduler';
 
 export interface ScheduledOptions {
   /** Who waits: the user right now (`interactive`), a surface in view (`normal`, the default), nobody yet (`prefetch`). */

@@ -8,7 +8,7 @@ import { parseBitlink } from '../bitly/link';
 import { isBitlyError } from '../bitly/errors';
 import type { FacetQuery } from '../bitly/client';
 import type { StatsCache } from '../cache/stats-cache';
-import type { Priority } from '../scheduler/request-scheduler';
+import type { Priority } from '../scheduler/priorities';
 import type { ScheduledBitly } from '../scheduler/scheduled-bitly';
 import { unitsFor, type Settings } from '../settings/settings';
 import type { AccountFacetRequest, AskerPush, FacetReply, LinkFacetRequest, Replies } from '../messaging/protocol';
