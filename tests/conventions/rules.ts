@@ -25,8 +25,8 @@ export const CONTENT_SCRIPT_ALLOWED = {
   packages: ['wxt/utils/define-unlisted-script'],
 } as const;
 
-/** Background-only modules: the token, the Bitly client, the scheduler, the cache, the services. */
-export const BACKGROUND_ONLY = [/^utils\/account\//, /^utils\/bitly\/(client|transport)\.ts$/, /^utils\/scheduler\/request-scheduler\.ts$/, /^utils\/cache\//, /^utils\/stats\/stats-service\.ts$/, /^utils\/messaging\/router\.ts$/];
+/** Background-only modules: the token, the Bitly client and transport, the scheduler and its client, the cache, the services. */
+export const BACKGROUND_ONLY = [/^utils\/account\//, /^utils\/bitly\/(client|transport)\.ts$/, /^utils\/scheduler\/(request-scheduler|scheduled-bitly)\.ts$/, /^utils\/cache\//, /^utils\/stats\/stats-service\.ts$/, /^utils\/messaging\/router\.ts$/];
 
 export function contentScriptViolations(graph: ImportGraph, entry = CONTENT_SCRIPT_ENTRY): string[] {
   const folder = entry.slice(0, entry.lastIndexOf('/') + 1);
