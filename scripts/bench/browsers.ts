@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
-import { extensionWorker, launchChromium, onboardingTab } from '../../tests/support/chromium';
+import { closeOnboardingTab, extensionWorker, launchChromium } from '../../tests/support/chromium';
 import { VIEWPORT } from './pages';
 
 export interface Browser {
@@ -21,6 +21,6 @@ export async function launchBrowser(extensionDir: string | null): Promise<Browse
   const context = await launchChromium(extensionDir, { viewport: VIEWPORT });
   const extensionId = extensionDir ? new URL((await extensionWorker(context)).url()).host : null;
   // Bitlens (not the yardstick extension) opens its options page on install: measured pages start alone.
-  if (extensionDir && extensionId && existsSync(path.join(extensionDir, 'options.html'))) await (await onboardingTab(context, extensionId)).close();
+  if (extensionDir && extensionId && existsSync(path.join(extensionDir, 'options.html'))) await closeOnboardingTab(context, extensionId);
   return { context, extensionId, close: () => context.close() };
 }

@@ -70,9 +70,20 @@ export async function launchWithExtension(dir: string, options: LaunchOptions = 
   const context = await launchChromium(dir, options);
   const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
-  // A first install opens the options page (onboarding); every run starts from its own pages.
-  await (await onboardingTab(context, extensionId)).close();
+  await closeOnboardingTab(context, extensionId);
   return { context, worker, extensionId };
+}
+
+/**
+ * A first install opens the options page (onboarding); every run starts from its own pages, so it
+ * is closed — once it has rendered: Chromium closing an extension page that is still starting up
+ * can leave the extension's next pages without their `_locales` messages.
+ */
+export async function closeOnboardingTab(context: BrowserContext, extensionId: string): Promise<void> {
+  const tab = await onboardingTab(context, extensionId);
+  await tab.waitForLoadState('load');
+  await tab.getByRole('heading', { level: 1 }).waitFor();
+  await tab.close();
 }
 
 /** The options tab Bitlens opens when it is installed, once it is there. */
