@@ -32,7 +32,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // contextMenus shows no install warning.
+    permissions: ['storage', 'contextMenus'],
     host_permissions: [flavour.hostPermission],
     // The hover card is an extension page the content script frames; a dynamic URL (Chromium)
     // keeps pages from fingerprinting the extension by probing a fixed address.

@@ -7,6 +7,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createAccountService, tokenProblemOf } from '@/utils/account/account-service';
 import { accountItem, restrictStorageToExtension, tokenItem } from '@/utils/account/storage';
 import { createBitlyClient } from '@/utils/bitly/client';
+import { createLinkStatsMenu } from '@/utils/context-menu/link-stats-menu';
 import { CardRelay } from '@/utils/messaging/card-relay';
 import { StatsCache } from '@/utils/cache/stats-cache';
 import { createMessageRouter } from '@/utils/messaging/router';
@@ -39,6 +40,7 @@ export default defineBackground(() => {
   };
   const askers = new AskerPorts(self);
   const cards = new CardRelay(self);
+  const linkMenu = createLinkStatsMenu({ brandedHosts: () => stats.getBrandedHosts() });
   const stats = createStatsService({
     cache,
     scheduler: new RequestScheduler(),
@@ -47,6 +49,7 @@ export default defineBackground(() => {
     settings: loadSettings,
     planGates,
     askers,
+    onBrandedHosts: (hosts) => void linkMenu.show(hosts),
   });
   // A new or removed token must never show the previous account's numbers. The new account's
   // branded domains are fetched now, so detecting them costs no Bitly call at hover time.
@@ -101,6 +104,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
   browser.runtime.onConnect.addListener(askers.attach);
   browser.runtime.onConnect.addListener(cards.attach);
+  browser.contextMenus.onClicked.addListener((click, tab) => void linkMenu.open(click, tab));
+  // Registers the context-menu item for the account's branded hosts (cached: no Bitly call).
+  void stats.getBrandedHosts();
+  // Only the test build lets e2e tests drive the context menu, which a headless browser cannot click.
+  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu } });
 
   async function contentConfig(settings?: Settings): Promise<ContentConfig> {
     const { hoverEnabled, hoverDelayMs, disabledSites } = settings ?? (await loadSettings());
