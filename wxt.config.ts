@@ -27,6 +27,10 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: LINK_HOVER_STYLESHEET, contents: linkHoverCss(BITLY_HOSTS) });
     },
+    // The page of view fixtures is for end-to-end and accessibility tests: test builds only.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const entrypoint of entrypoints) if (entrypoint.name === 'view-fixtures' && flavour.name !== 'test') entrypoint.skipped = true;
+    },
   },
   manifest: {
     name: '__MSG_extName__',

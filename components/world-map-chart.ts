@@ -90,6 +90,10 @@ export function drawWorldMap(canvas: HTMLCanvasElement, input: WorldMapInput): {
           data: list.map(({ shape }, i) => ({ feature: shape, value: values[i]! })),
           borderColor: () => colours.outline,
           borderWidth: 0.5,
+          // Hovering keeps a country's colour and outlines it, with or without clicks.
+          hoverBackgroundColor: (context) => (context.chart.getDatasetMeta(0).controller as ChoroplethController).indexToColor(context.dataIndex),
+          hoverBorderColor: () => getComputedStyle(canvas).color,
+          hoverBorderWidth: 1.5,
         },
       ],
     },

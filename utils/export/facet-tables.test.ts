@@ -59,10 +59,10 @@ describe('link facets as tables', () => {
     ],
     [
       'countries',
-      { facet: 'countries', metrics: [{ clicks: 1, value: 'Unknown' }, { clicks: 6, value: 'DE' }, { clicks: 3, value: 'XK' }] },
+      { facet: 'countries', metrics: [{ clicks: 4, value: 'Unknown' }, { clicks: 10, value: 'DE' }, { clicks: 3, value: 'XK' }, { clicks: 3, value: '' }] },
       {
         columns: ['country', 'country_name', 'clicks', 'share_percent'],
-        rows: [['DE', 'Germany', 6, 60], ['XK', 'Kosovo', 3, 30], ['Unknown', null, 1, 10]],
+        rows: [['DE', 'Germany', 10, 50], ['XK', 'Kosovo', 3, 15], ['Unknown', null, 4, 20], ['', null, 3, 15]],
       },
     ],
     [

@@ -58,11 +58,13 @@ function series(columns: readonly string[], points: ReadonlyArray<readonly [stri
   return { columns, rows: dated.map((p) => [isoTimestamp(p.date, unit), p.count]) };
 }
 
+/** Countries biggest first, then what Bitly could not place, as the report's table shows them. */
 function countries(data: LinkFacetData<'countries'>, ctx: ExportContext): ExportTable {
   const table = ranked(['country', 'clicks', 'share_percent'], data.metrics.map((m) => [m.value, m.clicks] as const));
+  const placed = (row: readonly Cell[]) => isCountryCode(String(row[0]));
   return {
     columns: ['country', 'country_name', 'clicks', 'share_percent'],
-    rows: table.rows.map(([code, ...rest]) => {
+    rows: [...table.rows.filter(placed), ...table.rows.filter((row) => !placed(row))].map(([code, ...rest]) => {
       const value = String(code);
       return [value, isCountryCode(value) ? countryName(value, ctx.locale) : null, ...rest];
     }),
