@@ -75,12 +75,14 @@ test('the item shows on Bitly links only, follows the branded domains, and opens
   // The tab's own document is Chromium's "file not found" page until report.html exists; the
   // address the tab was opened with is what the browser keeps for it.
   await newPage;
-  const placed = await background.evaluate(async (opener) => {
-    const tabs = await chrome.tabs.query({ windowId: opener.windowId });
-    const created = tabs.find((t) => t.openerTabId === opener.id);
-    return created && { url: created.url ?? created.pendingUrl, index: created.index, openerTabId: created.openerTabId };
-  }, chosen.tab!);
-  expect(placed).toEqual({ url: reportUrl, index: chosen.tab!.index + 1, openerTabId: chosen.tab!.id });
+  const placed = () =>
+    background.evaluate(async (opener) => {
+      const tabs = await chrome.tabs.query({ windowId: opener.windowId });
+      const created = tabs.find((t) => t.openerTabId === opener.id);
+      return created && { url: created.url ?? created.pendingUrl, index: created.index, openerTabId: created.openerTabId };
+    }, chosen.tab!);
+  // The tab exists before its address is set: wait for it.
+  await expect.poll(placed).toEqual({ url: reportUrl, index: chosen.tab!.index + 1, openerTabId: chosen.tab!.id });
 
   // An ordinary link (the handler is never called for it by the browser, but if it were): no tab.
   const tabsBefore = context.pages().length;
