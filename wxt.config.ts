@@ -10,9 +10,18 @@ const flavour = resolveFlavour(process.env);
 
 const LINK_HOVER_STYLESHEET = 'content-script.css';
 
+/** The Firefox add-on id. */
+export const GECKO_ID = 'bitlens@bitlens.app';
+
+// Firefox: a fixed add-on id (tests pin the extension's origin with it; the add-ons site needs one),
+// and what leaves the browser, as AMO asks: nothing collected — Bitlens talks only to Bitly, at the
+// user's request, with the user's own token. Not an object literal in place: WXT's manifest type
+// predates `data_collection_permissions`.
+const GECKO_SETTINGS = { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } };
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  // Every dependency is a visible import line, so tests/conventions.test.ts can check boundaries.
+  // Every dependency is a visible import line, so tests/conventions/ can check boundaries.
   imports: false,
   outDir: flavour.outDir,
   vite: () => ({
@@ -32,7 +41,9 @@ export default defineConfig({
       for (const entrypoint of entrypoints) if (entrypoint.name === 'view-fixtures' && flavour.name !== 'test') entrypoint.skipped = true;
     },
   },
-  manifest: {
+  manifest: ({ browser }) => ({
+    // AbortSignal.any (the client's timeout) needs Chromium 116; storage access levels came before it.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO_SETTINGS } } : { minimum_chrome_version: '116' }),
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -45,5 +56,5 @@ export default defineConfig({
     // stylesheet, generated below, makes hovering a Bitly link the only thing it hears.
     content_scripts: [{ matches: ['<all_urls>'], js: ['content-script.js'], css: [LINK_HOVER_STYLESHEET], run_at: 'document_idle' }],
     web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
-  },
+  }),
 });

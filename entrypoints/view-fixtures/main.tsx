@@ -36,7 +36,7 @@ function Fixtures() {
   const { countries, referrersByDomains, devices, cities } = FIXTURE_REPLIES;
   return (
     <main style={{ maxWidth: '1100px', margin: '0 auto', padding: '16px', display: 'grid', gap: '28px' }}>
-      <h1>Bitlens view fixtures</h1>
+      <h1>{t('extName')}</h1>
       <FacetSection id="countries" title={t('reportCountriesTitle')} reply={countries} now={FIXTURE_NOW} onRetry={noRetry} onExport={countries?.state === 'data' ? save('countries', countries.data) : undefined}>
         {(data) => <WorldMap id="world-map" data={data} locale={locale} caption={t('reportCountriesTitle')} captionHidden limit={6} />}
       </FacetSection>
@@ -50,22 +50,22 @@ function Fixtures() {
       >
         {(data) => <ReferrersByDomain id="referrers-by-domain-table" data={data} locale={locale} caption={t('reportReferrersByDomain')} captionHidden />}
       </FacetSection>
-      <FacetSection id="devices" title="Devices" reply={devices} now={FIXTURE_NOW} onRetry={noRetry} onExport={devices?.state === 'data' ? save('devices', devices.data) : undefined}>
+      <FacetSection id="devices" title={t('reportDevices')} reply={devices} now={FIXTURE_NOW} onRetry={noRetry} onExport={devices?.state === 'data' ? save('devices', devices.data) : undefined}>
         {(data) => (
           <FacetTable
             id="devices-table"
-            caption="Devices"
+            caption={t('reportDevices')}
             captionHidden
-            labelHeader="Device"
+            labelHeader={t('reportDevice')}
             ranked={rankRows(data.metrics.map((m) => ({ key: m.device_type, label: m.device_type, clicks: m.clicks })))}
             locale={locale}
           />
         )}
       </FacetSection>
-      <FacetSection id="cities" title="Cities" reply={cities} now={FIXTURE_NOW} onRetry={noRetry}>
+      <FacetSection id="cities" title={t('reportCities')} reply={cities} now={FIXTURE_NOW} onRetry={noRetry}>
         {() => null}
       </FacetSection>
-      <FacetSection id="loading" title="Loading" reply={undefined} now={FIXTURE_NOW} onRetry={noRetry}>
+      <FacetSection id="loading" title={t('cardLoading')} reply={undefined} now={FIXTURE_NOW} onRetry={noRetry}>
         {() => null}
       </FacetSection>
       <p>

@@ -56,7 +56,7 @@ test('the item shows on Bitly links only, follows the branded domains, and opens
   await expect.poll(() => registered(background)).toContain('*://bit.ly/*');
   expect(shownOn((await registered(background))!, `https://${brandedLink.id}`)).toBe(false);
 
-  await signIn(page, extensionId, brand.token);
+  await signIn(page, extensionId, brand);
   await expect.poll(async () => (await registered(background)) ?? []).toContain('*://go.acme.example/*');
   const patterns = (await registered(background))!;
   for (const url of ['https://bit.ly/AbC1234', 'http://j.mp/AbC1234', `https://${brandedLink.id}`, 'https://brnd.example/Sale']) {

@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { extensionDir } from './extension';
+import { extensionDir } from '../support/chromium';
 
 // Reads the production build made by the test command (`npm run build` before the suites).
 const dir = extensionDir('production');

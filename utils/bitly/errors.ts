@@ -8,17 +8,21 @@
  * never passed in here.
  */
 
-export type BitlyErrorKind =
-  | 'token-rejected'
-  | 'not-in-account'
-  | 'gone'
-  | 'upgrade-required'
-  | 'rate-limited'
-  | 'bad-request'
-  | 'server'
-  | 'timeout'
-  | 'network'
-  | 'malformed';
+/** Every kind of failure, once; the type and the tables below follow from it. */
+export const BITLY_ERROR_KINDS = [
+  'token-rejected',
+  'not-in-account',
+  'gone',
+  'upgrade-required',
+  'rate-limited',
+  'bad-request',
+  'server',
+  'timeout',
+  'network',
+  'malformed',
+] as const;
+
+export type BitlyErrorKind = (typeof BITLY_ERROR_KINDS)[number];
 
 /**
  * What an endpoint is about, which decides how 403 and 404 read:

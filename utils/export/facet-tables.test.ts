@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAID_TOKEN, SAMPLE } from '../../tests/fake-bitly/data';
 import { startFakeBitly, type FakeBitly } from '../../tests/fake-bitly/server';
 import { parseCsv } from '../../tests/csv-reader';
-import { createBitlyClient } from '../bitly/client';
+import { createTransport } from '../bitly/transport';
+import { RequestScheduler } from '../scheduler/request-scheduler';
+import { createScheduledBitly } from '../scheduler/scheduled-bitly';
 import { ACCOUNT_FACETS, LINK_FACETS } from '../stats/facets';
 import { ACCOUNT_FACET_NAMES, LINK_FACET_NAMES, type AccountFacet, type LinkFacet } from '../stats/facet-names';
 import { toCsv } from './csv';
@@ -205,6 +207,9 @@ describe('every facet the stand-in answers exports to a CSV that reads back', ()
 
   const paid = SAMPLE.accounts.paid;
   const query = { unit: 'day', units: 30 } as const;
+  /** The background's way to Bitly, here to the stand-in. */
+  const paidClient = () =>
+    createScheduledBitly({ scheduler: new RequestScheduler(), transportFor: (token) => createTransport({ baseUrl: fake.url, token }) }).forToken(PAID_TOKEN);
 
   function checkFile(table: ExportTable) {
     const { bom, records } = parseCsv(toCsv(table));
@@ -216,8 +221,7 @@ describe('every facet the stand-in answers exports to a CSV that reads back', ()
   }
 
   it.each(LINK_FACET_NAMES.map((f) => [f]))('link facet %s', async (facet) => {
-    const client = createBitlyClient({ baseUrl: fake.url, token: PAID_TOKEN });
-    const data = await LINK_FACETS[facet].fetch(client, paid.links[0]!.id, query, {});
+    const data = await LINK_FACETS[facet].fetch(paidClient(), paid.links[0]!.id, query, {});
     const table = linkFacetTable(facet, data as never, en);
     expect(table.rows.length).toBeGreaterThan(0);
     const records = checkFile(table);
@@ -228,16 +232,15 @@ describe('every facet the stand-in answers exports to a CSV that reads back', ()
   });
 
   it.each(ACCOUNT_FACET_NAMES.map((f) => [f]))('account facet %s', async (facet) => {
-    const client = createBitlyClient({ baseUrl: fake.url, token: PAID_TOKEN });
     const target = facet === 'organizationShortenCounts' ? paid.organizationGuid : paid.defaultGroupGuid;
-    const data = await ACCOUNT_FACETS[facet].fetch(client, target, query, {});
+    const data = await ACCOUNT_FACETS[facet].fetch(paidClient(), target, query, {});
     const table = accountFacetTable(facet, data as never, en);
     expect(table.rows.length).toBeGreaterThan(0);
     checkFile(table);
   });
 
   it('the countries table adds up to the clicks of the range', async () => {
-    const client = createBitlyClient({ baseUrl: fake.url, token: PAID_TOKEN });
+    const client = paidClient();
     const id = paid.links[0]!.id;
     const [summary, countries] = await Promise.all([client.getClicksSummary(id, query), client.getCountries(id, query)]);
     const table = linkFacetTable('countries', countries, en);

@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { bucketsEndingAt, parseUnitReference } from '../../tests/fake-bitly/time-buckets';
 import { createBitlyClient, type MetricsQuery } from '../bitly/client';
+import { createTransport } from '../bitly/transport';
+import en from '../../public/_locales/en/messages.json';
 import { requestSchemas } from '../messaging/protocol';
 import { unitsFor } from '../settings/settings';
 import {
@@ -16,6 +18,7 @@ import {
   windowSpan,
   type RangeUnit,
 } from './date-range';
+import { CUSTOM_RANGE_PROBLEM_MESSAGES, CUSTOM_RANGE_ZONE_NOTE } from './date-range-messages';
 
 /** Wednesday 14 October 2026, 15:30:20 UTC. */
 const NOW = Date.UTC(2026, 9, 14, 15, 30, 20);
@@ -123,6 +126,12 @@ describe('custom ranges', () => {
     expect(customWindow(range, NOW, unit)).toEqual({ ok: false, problem });
   });
 
+  it('a picker has words for every refused range and for the time zone', () => {
+    for (const key of [...Object.values(CUSTOM_RANGE_PROBLEM_MESSAGES), CUSTOM_RANGE_ZONE_NOTE]) {
+      expect((en as Record<string, { message: string }>)[key]?.message, key).toBeTruthy();
+    }
+  });
+
   it(`allows hours up to ${MAX_HOUR_UNITS} (90 days)`, () => {
     expect(customWindow({ from: '2026-07-14', to: '2026-10-11' }, NOW, 'hour')).toMatchObject({ ok: true, query: { units: MAX_HOUR_UNITS } });
     expect(customWindow({ from: '2026-07-13', to: '2026-10-11' }, NOW, 'hour')).toEqual({ ok: false, problem: 'too-many-hours' });
@@ -150,14 +159,16 @@ describe('unit_reference is what the client and the protocol accept', () => {
 
   it('the client sends it URL-encoded, as the spec asks', async () => {
     const urls: string[] = [];
-    const client = createBitlyClient({
-      baseUrl: 'https://api.example',
-      token: 'tok_0123456789abcdef',
-      fetch: async (input) => {
-        urls.push(String(input));
-        return new Response(JSON.stringify({ link_clicks: [], unit: 'day', units: 10 }), { status: 200 });
-      },
-    });
+    const client = createBitlyClient(
+      createTransport({
+        baseUrl: 'https://api.example',
+        token: 'tok_0123456789abcdef',
+        fetch: async (input) => {
+          urls.push(String(input));
+          return new Response(JSON.stringify({ link_clicks: [], unit: 'day', units: 10 }), { status: 200 });
+        },
+      }),
+    );
     await client.getClicks('bit.ly/AbC', query);
     expect(urls).toEqual(['https://api.example/v4/bitlinks/bit.ly/AbC/clicks?unit=day&units=10&unit_reference=2026-10-10T23%3A59%3A59%2B0000']);
   });
