@@ -36,6 +36,10 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: LINK_HOVER_STYLESHEET, contents: linkHoverCss(BITLY_HOSTS) });
     },
+    // The page of view fixtures is for end-to-end and accessibility tests: test builds only.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const entrypoint of entrypoints) if (entrypoint.name === 'view-fixtures' && flavour.name !== 'test') entrypoint.skipped = true;
+    },
   },
   manifest: ({ browser }) => ({
     // AbortSignal.any (the client's timeout) needs Chromium 116; storage access levels came before it.
@@ -43,7 +47,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // contextMenus shows no install warning.
+    permissions: ['storage', 'contextMenus'],
     host_permissions: [flavour.hostPermission],
     // The hover card is an extension page the content script frames; a dynamic URL (Chromium)
     // keeps pages from fingerprinting the extension by probing a fixed address.

@@ -9,6 +9,7 @@ import { createAccountService } from '@/utils/account/account-service';
 import { openSetupOnInstall, showSignInState } from '@/utils/account/sign-in-prompt';
 import { accountItem, restrictStorageToExtension, tokenItem } from '@/utils/account/storage';
 import { createTransport } from '@/utils/bitly/transport';
+import { createLinkStatsMenu } from '@/utils/context-menu/link-stats-menu';
 import { CardRelay } from '@/utils/messaging/card-relay';
 import { StatsCache } from '@/utils/cache/stats-cache';
 import { createMessageRouter } from '@/utils/messaging/router';
@@ -46,6 +47,7 @@ export default defineBackground(() => {
   };
   const askers = new AskerPorts(self);
   const cards = new CardRelay(self);
+  const linkMenu = createLinkStatsMenu({ brandedHosts: () => stats.getBrandedHosts() });
   const stats = createStatsService({
     cache,
     bitly,
@@ -53,6 +55,7 @@ export default defineBackground(() => {
     settings: loadSettings,
     planGates,
     askers,
+    onBrandedHosts: (hosts) => void linkMenu.show(hosts),
   });
   // A new or removed token must never show the previous account's numbers. The new account's
   // branded domains are fetched now, so detecting them costs no Bitly call at hover time.
@@ -100,6 +103,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
   browser.runtime.onConnect.addListener(askers.attach);
   browser.runtime.onConnect.addListener(cards.attach);
+  browser.contextMenus.onClicked.addListener((click, tab) => void linkMenu.open(click, tab));
+  // Registers the context-menu item for the account's branded hosts (read from the cache; Bitly is asked at most daily).
+  void stats.getBrandedHosts();
+  // Only the test build lets e2e tests drive the context menu, which a headless browser cannot click.
+  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu } });
 
   async function contentConfig(settings?: Settings): Promise<ContentConfig> {
     const { hoverEnabled, hoverDelayMs, disabledSites } = settings ?? (await loadSettings());

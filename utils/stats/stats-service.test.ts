@@ -41,6 +41,7 @@ function setup({
   const { bitly, script } = scriptedBitly(fakeBitly, scheduler);
   const current = { session };
   const pushes: Array<[string, unknown]> = [];
+  const toldHosts: string[][] = [];
   const service = createStatsService({
     cache: new StatsCache({ area: fakeBrowser.storage.local as never }),
     bitly,
@@ -48,9 +49,10 @@ function setup({
     settings: async () => parseSettings(settings),
     planGates,
     askers: { signal: () => undefined, push: (id, message) => pushes.push([id, message]) },
+    onBrandedHosts: (hosts) => toldHosts.push(hosts),
     now,
   });
-  return { service, client: (s: Session = paula) => script(s.token), current, pushes };
+  return { service, client: (s: Session = paula) => script(s.token), current, pushes, toldHosts };
 }
 
 /** What each call of a scripted operation sent. */
@@ -135,6 +137,22 @@ describe('stats service: answers and cache', () => {
   it('lists branded hosts in lower case', async () => {
     const { service } = setup();
     expect(await service.getBrandedHosts()).toEqual(['brnd.example']);
+  });
+
+  it('tells the background the branded hosts it reads, also when a link lookup reads them', async () => {
+    const { service, current, client, toldHosts } = setup();
+    await service.getLinkFacet({ link: 'https://brnd.example/Sale', facet: 'destination' });
+    expect(toldHosts).toEqual([['brnd.example']]);
+    current.session = null;
+    await service.getBrandedHosts();
+    expect(toldHosts).toEqual([['brnd.example'], []]);
+    current.session = freya;
+    client(freya).getBsds.mockRejectedValue(new BitlyError('server', { status: 503 }));
+    const reading = service.getBrandedHosts();
+    await vi.runAllTimersAsync();
+    expect(await reading).toEqual([]);
+    // A failed read is no news: the hosts known before stay in force.
+    expect(toldHosts).toHaveLength(2);
   });
 
   it('recognises links on the account’s branded domains', async () => {

@@ -32,6 +32,8 @@ export interface StatsServiceDeps {
   settings(): Promise<Settings>;
   planGates: PlanGates;
   askers: { signal(askerId?: string): AbortSignal | undefined; push(askerId: string, message: AskerPush): void };
+  /** Told the branded hosts each time they are read, not when the read failed (the context menu follows them). */
+  onBrandedHosts?(hosts: string[]): void;
   now?: () => number;
 }
 
@@ -173,6 +175,15 @@ export function createStatsService(deps: StatsServiceDeps) {
     }
   }
 
+  /** The account's branded hosts; none when signed out; null when Bitly could not say. */
+  async function readBrandedHosts(known?: Session): Promise<string[] | null> {
+    const session = known ?? (await deps.session());
+    if (!session) return [];
+    const base = { def: BRANDED_HOSTS_FACET, target: 'bsds', query: { unit: 'day' as const, units: -1 }, session, facet: 'bsds' };
+    const reply = await answer({ ...base, key: keyOf(base) }, {}, await deps.settings());
+    return reply.state === 'data' ? (reply.data as string[]).map((host) => host.toLowerCase()) : null;
+  }
+
   async function brandedHostSet(session: Session): Promise<ReadonlySet<string>> {
     return new Set(await service.getBrandedHosts(session));
   }
@@ -206,11 +217,9 @@ export function createStatsService(deps: StatsServiceDeps) {
 
     /** The account's branded short domains, kept a day; an empty list when they cannot be read. */
     async getBrandedHosts(known?: Session): Promise<string[]> {
-      const session = known ?? (await deps.session());
-      if (!session) return [];
-      const base = { def: BRANDED_HOSTS_FACET, target: 'bsds', query: { unit: 'day' as const, units: -1 }, session, facet: 'bsds' };
-      const reply = await answer({ ...base, key: keyOf(base) }, {}, await deps.settings());
-      return reply.state === 'data' ? (reply.data as string[]).map((host) => host.toLowerCase()) : [];
+      const hosts = await readBrandedHosts(known);
+      if (hosts) deps.onBrandedHosts?.(hosts);
+      return hosts ?? [];
     },
   };
   return service;
