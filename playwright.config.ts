@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-// One worker: each test drives a whole Chromium with the extension, and the machines have 2 cores.
+// One worker: each test drives a whole browser with the extension, and the machines have 2 cores.
+// Chromium is driven by Playwright; Firefox ESR by puppeteer-core over WebDriver BiDi (tests/firefox/).
 export default defineConfig({
-  testDir: 'tests/e2e',
   workers: 1,
   fullyParallel: false,
   retries: 0,
@@ -10,4 +10,8 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: process.env.PW_JSON_OUTPUT ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]] : 'list',
   use: { trace: 'retain-on-failure' },
+  projects: [
+    { name: 'chromium', testDir: 'tests/e2e' },
+    { name: 'firefox', testDir: 'tests/firefox', timeout: 60_000 },
+  ],
 });

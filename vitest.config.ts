@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['utils/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'tests/fake-bitly/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['utils/**/*.test.{ts,tsx}', 'entrypoints/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'tests/fake-bitly/**/*.test.ts', 'tests/conventions/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
       {

@@ -11,9 +11,18 @@ const flavour = resolveFlavour(process.env);
 const LINK_HOVER_STYLESHEET = 'content-script.css';
 const POPUP_SHORTCUT = 'Alt+Shift+K';
 
+/** The Firefox add-on id. */
+export const GECKO_ID = 'bitlens@bitlens.app';
+
+// Firefox: a fixed add-on id (tests pin the extension's origin with it; the add-ons site needs one),
+// and what leaves the browser, as AMO asks: nothing collected — Bitlens talks only to Bitly, at the
+// user's request, with the user's own token. Not an object literal in place: WXT's manifest type
+// predates `data_collection_permissions`.
+const GECKO_SETTINGS = { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } };
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  // Every dependency is a visible import line, so tests/conventions.test.ts can check boundaries.
+  // Every dependency is a visible import line, so tests/conventions/ can check boundaries.
   imports: false,
   outDir: flavour.outDir,
   vite: () => ({
@@ -28,13 +37,20 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: LINK_HOVER_STYLESHEET, contents: linkHoverCss(BITLY_HOSTS) });
     },
+    // The page of view fixtures is for end-to-end and accessibility tests: test builds only.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const entrypoint of entrypoints) if (entrypoint.name === 'view-fixtures' && flavour.name !== 'test') entrypoint.skipped = true;
+    },
   },
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
+    // AbortSignal.any (the client's timeout) needs Chromium 116; storage access levels came before it.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO_SETTINGS } } : { minimum_chrome_version: '116' }),
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // `activeTab` (no install warning): when the user opens the popup, it may read the tab's address.
-    permissions: ['storage', 'activeTab'],
+    // None shows an install warning: `activeTab` lets the popup read the tab's address when the
+    // user opens it; `contextMenus` adds "Bitly stats for this link".
+    permissions: ['storage', 'activeTab', 'contextMenus'],
     // A shortcut for the toolbar popup that neither Chromium's own (Alt+Shift+A/B/I/T) nor the
     // hover card's (Alt+Shift+B on a focused link) uses; listed on the options page.
     commands: {

@@ -66,19 +66,19 @@ function DestinationBody({ reply, noToken, canRetry, linkText, shortHost, locale
   const created = reply.data.created_at ? parseBitlyDate(reply.data.created_at) : Number.NaN;
   return (
     <>
-      <p class="host" title={destination.host || destination.url}>
+      <p class="host" title={destination.host || destination.display}>
         <span class="visually-hidden">{t('cardDestinationLabel')} </span>
         <bdi class="ltr" data-testid="destination-host">
-          {destination.host || destination.url}
+          {destination.host || destination.display}
         </bdi>
       </p>
       {destination.href ? (
-        <a class="url ltr" href={destination.href} target="_blank" rel="noreferrer noopener" title={destination.url} data-testid="destination-url">
-          {destination.url}
+        <a class="url ltr" href={destination.href} target="_blank" rel="noreferrer noopener" title={destination.display} data-testid="destination-url">
+          {destination.display}
         </a>
       ) : (
-        <span class="url ltr" title={destination.url} data-testid="destination-url">
-          {destination.url}
+        <span class="url ltr" title={destination.display} data-testid="destination-url">
+          {destination.display}
         </span>
       )}
       {destination.hints.length > 0 ? (
@@ -122,6 +122,8 @@ export function hintText(hint: DestinationHint): { label: string; detail: string
       return { label: t('cardHintNotWeb', hint.scheme), detail: t('cardHintNotWebDetail') };
     case 'shortener':
       return { label: t('cardHintShortener', hint.host), detail: t('cardHintShortenerDetail') };
+    case 'hidden-characters':
+      return { label: t('cardHintHidden'), detail: t('cardHintHiddenDetail') };
     case 'unreadable':
       return { label: t('cardHintUnreadable'), detail: t('cardHintUnreadableDetail') };
   }

@@ -1,18 +1,22 @@
 /**
  * The background service worker: the only holder of the token and the only caller of Bitly.
- * It wires the client, cache, scheduler and services together and answers the message protocol.
+ * It wires the scheduled Bitly client, cache and services together and answers the message
+ * protocol.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createAccountService, tokenProblemOf } from '@/utils/account/account-service';
+import { createAccountService } from '@/utils/account/account-service';
+import { openSetupOnInstall, showSignInState } from '@/utils/account/sign-in-prompt';
 import { accountItem, restrictStorageToExtension, tokenItem } from '@/utils/account/storage';
-import { createBitlyClient } from '@/utils/bitly/client';
+import { createTransport } from '@/utils/bitly/transport';
+import { createLinkStatsMenu } from '@/utils/context-menu/link-stats-menu';
 import { CardRelay } from '@/utils/messaging/card-relay';
 import { StatsCache } from '@/utils/cache/stats-cache';
 import { createMessageRouter } from '@/utils/messaging/router';
 import { createLinksToPageService } from '@/utils/links/links-to-page';
 import { createShortenPageService } from '@/utils/links/shorten-page';
 import { RequestScheduler } from '@/utils/scheduler/request-scheduler';
+import { createScheduledBitly } from '@/utils/scheduler/scheduled-bitly';
 import type { ContentConfig, ContentPush } from '@/utils/messaging/protocol';
 import { loadSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings/settings';
 import { AskerPorts } from '@/utils/messaging/asker-ports';
@@ -34,41 +38,46 @@ export default defineBackground(() => {
   void restrictStorageToExtension();
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
-  const clientFor = (token: string) => createBitlyClient({ baseUrl: __BITLY_API_BASE__, token });
+  // The one way to Bitly: every call of every service is a job of this one scheduler.
+  const bitly = createScheduledBitly({
+    scheduler: new RequestScheduler(),
+    transportFor: (token) => createTransport({ baseUrl: __BITLY_API_BASE__, token }),
+  });
   const cache = new StatsCache({ area: browser.storage.local });
   const forgetCachedData = async () => {
     await Promise.all([cache.clear(), planGates.clear()]);
   };
   const askers = new AskerPorts(self);
   const cards = new CardRelay(self);
-  const scheduler = new RequestScheduler();
+  const linkMenu = createLinkStatsMenu({ brandedHosts: () => stats.getBrandedHosts() });
   const stats = createStatsService({
     cache,
-    scheduler,
+    bitly,
     session: readSession,
-    clientFor,
     settings: loadSettings,
     planGates,
     askers,
+    onBrandedHosts: (hosts) => void linkMenu.show(hosts),
   });
-  const linksToPage = createLinksToPageService({ cache, scheduler, session: readSession, clientFor, settings: loadSettings, askers });
+  const linksToPage = createLinksToPageService({ cache, bitly, session: readSession, settings: loadSettings, askers });
   const shortener = createShortenPageService({
     cache,
-    scheduler,
+    bitly,
     session: readSession,
-    clientFor,
     settings: loadSettings,
     onShortened: (url, link) => linksToPage.remember(url, link),
   });
   // A new or removed token must never show the previous account's numbers. The new account's
   // branded domains are fetched now, so detecting them costs no Bitly call at hover time.
   const account = createAccountService({
-    clientFor,
+    bitly,
     onAccountChanged: async () => {
       await forgetCachedData();
-      await stats.getBrandedHosts();
+      await Promise.all([stats.getBrandedHosts(), readSession().then((session) => showSignInState(session !== null))]);
     },
   });
+  browser.runtime.onInstalled.addListener(openSetupOnInstall);
+  void readSession().then((session) => showSignInState(session !== null));
 
   const router = createMessageRouter(
     {
@@ -91,16 +100,7 @@ export default defineBackground(() => {
         if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'hide' });
         return null;
       },
-      getGroups: async () => {
-        const session = await readSession();
-        if (!session) return { ok: false, problem: 'no-token' };
-        try {
-          const { groups } = await clientFor(session.token).getGroups();
-          return { ok: true, groups: groups.map(({ guid, name }) => ({ guid, name })) };
-        } catch (error) {
-          return { ok: false, problem: tokenProblemOf(error) };
-        }
-      },
+      getGroups: () => account.listGroups(),
       findLinksToPage: (request) => linksToPage.find(request),
       shortenPage: (request) => shortener.shorten(request),
       getSettings: () => loadSettings(),
@@ -115,6 +115,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(router as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
   browser.runtime.onConnect.addListener(askers.attach);
   browser.runtime.onConnect.addListener(cards.attach);
+  browser.contextMenus.onClicked.addListener((click, tab) => void linkMenu.open(click, tab));
+  // Registers the context-menu item for the account's branded hosts (read from the cache; Bitly is asked at most daily).
+  void stats.getBrandedHosts();
+  // Only the test build lets e2e tests drive the context menu, which a headless browser cannot click.
+  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu } });
 
   async function contentConfig(settings?: Settings): Promise<ContentConfig> {
     const { hoverEnabled, hoverDelayMs, disabledSites } = settings ?? (await loadSettings());

@@ -17,7 +17,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_API_PORT } from './flavour';
 import { startFakeBitly, SAMPLE, type FakeBitly } from '../tests/fake-bitly/server';
-import { extensionDir } from '../tests/e2e/extension';
+import { extensionDir } from '../tests/support/chromium';
 import { contentScriptFiles, measureContentScriptSize } from './bench/b1-size';
 import { measurePageLoadAndMoves } from './bench/b2-page-load-and-moves';
 import { measureAppendedLinks } from './bench/b3-appended-links';
@@ -30,7 +30,7 @@ import { startPageServer, type PageServer } from './bench/page-server';
 import { markdown, terminalTable } from './bench/report';
 import { type Measured, errorText, notMeasured } from './bench/result';
 import { writeReferenceExtension } from './bench/reference-extension';
-import { signIn } from './bench/sign-in';
+import { signInSampleAccount } from './bench/sample-account';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ONLY = process.env.BENCH_ONLY;
@@ -81,7 +81,7 @@ async function measureScriptTime(dir: string, server: PageServer): Promise<Measu
     phase(`B2, B3: ${RUNS} and ${B3_RUNS} runs per browser, with and without the extension`);
     const withExt = await launchBrowser(dir);
     try {
-      await signIn(withExt.context, withExt.extensionId!, SAMPLE.accounts.paid.token);
+      await signInSampleAccount(withExt.context, withExt.extensionId!);
       results.push(await measurePageLoadAndMoves(withExt, withoutExt, server, RUNS));
       results.push(await measureAppendedLinks(withExt, withoutExt, server, B3_RUNS));
     } finally {
@@ -108,7 +108,7 @@ async function measureHovers(dir: string, server: PageServer, fake: FakeBitly): 
   phase(`B4, B5, B6: ${HOVER_LINKS} links hovered ${HOVER_ROUNDS} times each, fresh profile`);
   const browser = await launchBrowser(dir);
   try {
-    const { hoverDelayMs } = await signIn(browser.context, browser.extensionId!, SAMPLE.accounts.paid.token);
+    const { hoverDelayMs } = await signInSampleAccount(browser.context, browser.extensionId!);
     const page = await browser.context.newPage();
     const linkIds = SAMPLE.accounts.paid.links.slice(0, HOVER_LINKS).map((l) => l.id);
     const session = await runHoverSession({ page, fake, server, linkIds, hoverDelayMs });

@@ -12,7 +12,8 @@ import { DEMO_API_PORT } from './flavour';
 import { samplePageHtml } from './demo/sample-page';
 import { startFakeBitly } from '../tests/fake-bitly/server';
 import { SAMPLE } from '../tests/fake-bitly/data';
-import { CARD_FRAME, extensionDir, launchWithExtension, signInOnOptionsPage } from '../tests/e2e/extension';
+import { CARD_FRAME, extensionDir, launchWithExtension } from '../tests/support/chromium';
+import { signIn } from '../tests/support/options-page';
 
 const headless = !process.env.DISPLAY;
 const shots = path.resolve('demo-screenshots');
@@ -30,7 +31,7 @@ const { context, extensionId } = await launchWithExtension(extensionDir('demo'),
 
 // Sign in through the real options page, as a user would.
 const options = await context.newPage();
-await signInOnOptionsPage(options, extensionId, SAMPLE.accounts.paid.token);
+await signIn(options, extensionId, SAMPLE.accounts.paid);
 console.log(`Signed in as ${SAMPLE.accounts.paid.login} (token ${SAMPLE.accounts.paid.token}).`);
 
 const sample = await context.newPage();
@@ -49,8 +50,9 @@ if (headless) {
   await sample.screenshot({ path: path.join(shots, 'sample-page.png'), fullPage: true });
   // Show a hover card the way a user would: rest the pointer on the first link.
   await sample.locator('a').first().hover();
-  await sample.frameLocator(CARD_FRAME).locator('html[data-state="data"]').waitFor({ timeout: 10_000 });
-  await sample.waitForTimeout(500); // let the chart finish drawing
+  const card = sample.frameLocator(CARD_FRAME);
+  await card.locator('html[data-state="data"]').waitFor({ timeout: 10_000 });
+  await card.locator('[data-testid="clicks-chart"][data-drawn="true"]').waitFor({ timeout: 10_000 });
   await sample.screenshot({ path: path.join(shots, 'hover-card.png') });
   console.log(`No display: ran headless. Screenshots saved in ${shots}`);
   await shutdown();

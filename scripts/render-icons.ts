@@ -1,7 +1,7 @@
 /** Renders scripts/icon.svg to the PNG sizes the manifest uses (public/icon/<size>.png). */
 import { readFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/extension';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 
 const svg = await readFile(new URL('./icon.svg', import.meta.url), 'utf8');
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });

@@ -1,5 +1,6 @@
 /**
- * `npm test`: typecheck, build, then every suite (unit, contract, end-to-end), ending with one
+ * `npm test`: typecheck, build, then every suite (unit, contract, end-to-end in Chromium and
+ * Firefox), ending with one
  * line that sums them: `N passed, N failed`. Exits non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -50,7 +51,10 @@ function playwrightSuite() {
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 vitestSuite('unit');
 vitestSuite('contract');
-const built = step('production build', 'npx', ['wxt', 'build']) && step('test build', 'npx', ['wxt', 'build'], { BITLENS_FLAVOUR: 'test' });
+const built =
+  step('production build', 'npx', ['wxt', 'build']) &&
+  step('test build', 'npx', ['wxt', 'build'], { BITLENS_FLAVOUR: 'test' }) &&
+  step('Firefox test build', 'npx', ['wxt', 'build', '-b', 'firefox'], { BITLENS_FLAVOUR: 'test' });
 if (built) playwrightSuite();
 else tallies.push({ name: 'e2e', passed: 0, failed: 1 });
 

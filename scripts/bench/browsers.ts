@@ -3,8 +3,10 @@
  * same Chromium without it, launched with the same arguments (TOOLCHAIN.md), each a fresh
  * persistent context in a temporary profile.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, loadExtensionArgs } from '../../tests/e2e/extension';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext } from '@playwright/test';
+import { closeOnboardingTab, extensionWorker, launchChromium } from '../../tests/support/chromium';
 import { VIEWPORT } from './pages';
 
 export interface Browser {
@@ -16,17 +18,9 @@ export interface Browser {
 
 /** Launches Chromium; with `extensionDir`, loads that unpacked extension and waits for its worker. */
 export async function launchBrowser(extensionDir: string | null): Promise<Browser> {
-  const extensionArgs = extensionDir ? loadExtensionArgs(extensionDir) : [];
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    viewport: VIEWPORT,
-    args: [...extensionArgs, ...CHROMIUM_ARGS],
-  });
-  let extensionId: string | null = null;
-  if (extensionDir) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
-  }
+  const context = await launchChromium(extensionDir, { viewport: VIEWPORT });
+  const extensionId = extensionDir ? new URL((await extensionWorker(context)).url()).host : null;
+  // Bitlens (not the yardstick extension) opens its options page on install: measured pages start alone.
+  if (extensionDir && extensionId && existsSync(path.join(extensionDir, 'options.html'))) await closeOnboardingTab(context, extensionId);
   return { context, extensionId, close: () => context.close() };
 }

@@ -7,7 +7,7 @@
  */
 import type { Frame, Page } from '@playwright/test';
 import type { FakeBitly, LoggedRequest } from '../../tests/fake-bitly/server';
-import { CARD_FRAME } from '../../tests/e2e/extension';
+import { CARD_FRAME } from '../../tests/support/chromium';
 import { HOVER_PARK, hoverPage } from './pages';
 import type { PageServer } from './page-server';
 import { sleep } from './stats';

@@ -1,7 +1,7 @@
 /** The machine a run was on: CPU model, cores, Chromium and Node versions. */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { CHROMIUM_PATH } from '../../tests/e2e/extension';
+import { CHROMIUM_PATH } from '../../tests/support/chromium';
 
 export interface Machine {
   cpu: string;

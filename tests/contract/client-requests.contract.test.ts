@@ -13,6 +13,7 @@ import addFormats from 'ajv-formats';
 import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { createBitlyClient, type BitlyClient, type FacetQuery } from '../../utils/bitly/client';
+import { createTransport } from '../../utils/bitly/transport';
 import * as schemas from '../../utils/bitly/schemas';
 import { SPEC_FILE } from './spec-file';
 
@@ -363,7 +364,7 @@ async function record(invoke: (c: BitlyClient) => Promise<unknown>): Promise<Rec
     // The answer does not matter here: only the request is under test.
     return new Response(JSON.stringify({ message: 'TEMPORARILY_UNAVAILABLE' }), { status: 503 });
   };
-  const client = createBitlyClient({ baseUrl: BASE, token: 'contract-test-token', fetch: fakeFetch as typeof fetch });
+  const client = createBitlyClient(createTransport({ baseUrl: BASE, token: 'contract-test-token', fetch: fakeFetch as typeof fetch }));
   await invoke(client).catch((error: unknown) => {
     if ((error as { kind?: string }).kind !== 'server') throw error;
   });
@@ -377,7 +378,7 @@ describe('every request the client builds is in the spec', () => {
   });
 
   it('covers every method of the client', () => {
-    const client = createBitlyClient({ baseUrl: BASE, token: 't' });
+    const client = createBitlyClient(createTransport({ baseUrl: BASE, token: 't' }));
     expect(Object.keys(COVERAGE).sort()).toEqual(Object.keys(client).sort());
   });
 

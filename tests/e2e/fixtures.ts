@@ -4,11 +4,10 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { test as base, expect, type Page, type Worker } from '@playwright/test';
+import { test as base, expect, type Worker } from '@playwright/test';
 import { TEST_API_PORT } from '../../scripts/flavour';
 import { startFakeBitly, type FakeBitly } from '../fake-bitly/server';
-import { extensionDir, launchWithExtension } from './extension';
-import type { MessageType, ReplyEnvelope, RequestOf } from '../../utils/messaging/protocol';
+import { extensionDir, extensionWorker, launchWithExtension } from '../support/chromium';
 
 /** Pages served on 127.0.0.1 for the content script to run on; `show(html)` returns its URL. */
 export interface Site {
@@ -34,7 +33,7 @@ export const test = base.extend<Fixtures>({
     await launched.context.close();
   },
   background: async ({ context }, use) => {
-    await use(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+    await use(await extensionWorker(context));
   },
   extensionId: async ({ background }, use) => {
     await use(new URL(background.url()).host);
@@ -61,47 +60,6 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-/** Page object for the options page. */
-export class OptionsPage {
-  constructor(
-    readonly page: Page,
-    private readonly extensionId: string,
-  ) {}
-
-  async open() {
-    await this.page.goto(`chrome-extension://${this.extensionId}/options.html`);
-    await expect(this.page.getByRole('heading', { name: 'Bitly access token' })).toBeVisible();
-  }
-
-  get tokenInput() {
-    return this.page.locator('input#token');
-  }
-
-  async submitToken(token: string) {
-    await this.tokenInput.fill(token);
-    await this.page.getByRole('button', { name: 'Check and save' }).click();
-  }
-
-  get status() {
-    return this.page.locator('#token-status');
-  }
-
-  get account() {
-    return this.page.getByTestId('account');
-  }
-}
-
-/** Signs in through the options page, as a user would; leaves the page on the options page. */
-export async function signIn(page: Page, extensionId: string, token: string) {
-  const options = new OptionsPage(page, extensionId);
-  await options.open();
-  await options.submitToken(token);
-  await expect(options.account).toBeVisible();
-  // The settings section then lists the account's groups; wait so that request is behind us.
-  await expect(page.getByLabel('Group for account statistics')).toBeVisible();
-}
-
-/** Sends one protocol message from the extension page `page` is on, as a surface would. */
-export function ask<T extends MessageType>(page: Page, type: T, data: RequestOf<T>): Promise<ReplyEnvelope<T>> {
-  return page.evaluate(([type, data]) => chrome.runtime.sendMessage({ bitlens: 1, type, data }), [type, data] as const);
-}
+// The options page object and the one sign-in helper are shared with the demo and the benchmark.
+export { OptionsPage, signIn, type AccountToSignIn } from '../support/options-page';
+export { ask } from './support/protocol';

@@ -1,59 +1,60 @@
-import type { Page } from '@playwright/test';
-import { test, expect, signIn, ask } from './fixtures';
+/**
+ * The hover card on a web page (PRODUCT.md F1, F2, §4): what a real pointer opens, what it must
+ * not, and what the page can see. Every wait is for a state; the only timed waits are the
+ * HoverPage's "nothing happened" windows, derived from the intent delay in effect. Tests where
+ * the pointer leaves before the card is due use LONG_HOVER_DELAY_MS, far beyond any action.
+ */
+import { test, expect, signIn, ask, OptionsPage } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
-import { CARD_FRAME as CARD } from './extension';
+import { CARD_FRAME } from '../support/chromium';
+import { HoverPage, LONG_HOVER_DELAY_MS } from './support/hover-page';
 
 const paid = SAMPLE.accounts.paid;
 const own = paid.links[0]!;
+const second = paid.links[1]!;
 
 const anchor = (href: string, text = href) => `<p style="margin:40px"><a id="l" href="${href}">${text}</a></p>`;
-
-/** Moves the real pointer onto an element and keeps it there. */
-async function hover(page: Page, selector: string) {
-  await page.locator(selector).hover();
-}
-
-const card = (page: Page) => page.frameLocator(CARD);
-const cardState = (page: Page) => card(page).locator('html').getAttribute('data-state');
-
-async function expectCardState(page: Page, state: string) {
-  await expect(card(page).locator(`html[data-state="${state}"]`)).toHaveCount(1, { timeout: 8_000 });
-}
+const secondLink = (href = `https://${second.id}`) => `<p style="margin:400px 40px"><a id="m" href="${href}">second</a></p>`;
+const away = '<p id="away" style="margin:200px">elsewhere</p>';
 
 function destinationHost(url: string) {
   return new URL(url).hostname;
 }
 
+/** The hover budget of one link: expand, and the card's three default metrics. */
+const hoverBudget = (id: string) => ['/clicks', '/countries', '/referrers'].map((p) => `/v4/bitlinks/${id}${p}`).concat('/v4/expand').sort();
+
 test.describe('hover card on a web page', () => {
-  test.beforeEach(async ({ page, extensionId, fake }) => {
-    await signIn(page, extensionId, paid.token);
+  let hover: HoverPage;
+  test.beforeEach(async ({ page, context, extensionId, fake, site }) => {
+    await signIn(page, extensionId, paid);
     fake.clearLog();
+    // `page` stays on the options page: settings are read and changed from there.
+    hover = await HoverPage.open(context, site, page);
   });
 
-  test('hovering a Bitly link shows its destination and the stand-in’s numbers, with only the hover budget of requests', async ({ page, site, fake, extensionId }) => {
-    await page.goto(await site.show(anchor(`https://${own.id}`, 'Our spring sale')));
-    await hover(page, '#l');
-    await expectCardState(page, 'data');
-    await expect(card(page).getByText(destinationHost(own.long_url)).first()).toBeVisible();
+  test('hovering a Bitly link shows its destination and the stand-in’s numbers, with only the hover budget of requests', async ({ page: options, fake }) => {
+    await hover.show(anchor(`https://${own.id}`, 'Our spring sale'));
+    await hover.hover('#l');
+    await hover.expectState('data');
+    await expect(hover.card.getByText(destinationHost(own.long_url)).first()).toBeVisible();
+    await hover.expectEveryFacetAnswered();
 
-    const paths = fake.log.map((r) => r.path.replace(`/v4/bitlinks/${own.id}`, '')).sort();
-    expect(paths).toEqual(['/clicks', '/countries', '/referrers', '/v4/expand']);
+    expect(fake.log.map((r) => r.path).sort()).toEqual(hoverBudget(own.id));
 
     // The total shown is the sum of the stand-in's clicks for the range (read back from the cache).
-    const options = await page.context().newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
     const clicks = await ask(options, 'getLinkFacet', { link: own.id, facet: 'clicks' });
     const total = (clicks as { value: { data: { link_clicks: { clicks: number }[] } } }).value.data.link_clicks.reduce((n, c) => n + c.clicks, 0);
-    await expect(card(page).getByText(new Intl.NumberFormat('en-US').format(total)).first()).toBeVisible();
-    // Reading it back came from the cache; only the options page's own group list was asked for.
-    expect(fake.log.filter((r) => r.path !== '/v4/groups')).toHaveLength(4);
+    await expect(hover.card.getByText(new Intl.NumberFormat('en-US').format(total)).first()).toBeVisible();
+    // Reading it back came from the cache: no request beyond the hover's.
+    expect(fake.log).toHaveLength(4);
   });
 
-  test('the page cannot read the card: no contentDocument, no numbers in its DOM text', async ({ page, site }) => {
-    await page.goto(await site.show(anchor(`https://${own.id}`)));
-    await hover(page, '#l');
-    await expectCardState(page, 'data');
-    const seenByPage = await page.evaluate((selector) => {
+  test('the page cannot read the card: no contentDocument, no numbers in its DOM text', async () => {
+    await hover.show(anchor(`https://${own.id}`));
+    await hover.hover('#l');
+    await hover.expectState('data');
+    const seenByPage = await hover.page.evaluate((selector) => {
       const frame = document.querySelector<HTMLIFrameElement>(selector)!;
       let contentWindowDocument: unknown = 'unreadable';
       try {
@@ -62,199 +63,226 @@ test.describe('hover card on a web page', () => {
         contentWindowDocument = 'threw';
       }
       return { contentDocument: frame.contentDocument, contentWindowDocument: String(contentWindowDocument), text: document.body.innerText };
-    }, CARD);
+    }, CARD_FRAME);
     expect(seenByPage.contentDocument).toBeNull();
     expect(seenByPage.contentWindowDocument).toMatch(/threw|undefined/);
     expect(seenByPage.text).not.toContain(destinationHost(own.long_url));
     expect(seenByPage.text).not.toMatch(/clicks/i);
   });
 
-  test('leaving before the delay makes no request and shows nothing', async ({ page, site, fake }) => {
-    await page.goto(await site.show(anchor(`https://${own.id}`) + '<p id="away" style="margin:200px">elsewhere</p>'));
-    await hover(page, '#l');
-    await page.waitForTimeout(150);
-    await hover(page, '#away');
-    await page.waitForTimeout(800);
-    await expect(page.locator(CARD)).toBeHidden();
+  test('leaving before the delay makes no request and shows nothing', async ({ fake }) => {
+    // The pointer must leave before the card is due: a delay far longer than the two moves take.
+    await hover.setHoverDelay(LONG_HOVER_DELAY_MS);
+    await hover.show(anchor(`https://${own.id}`) + away);
+    await hover.hover('#l');
+    // The content script took the hover (it makes the frame at once, the card is due a delay later)…
+    await hover.expectFrameMade();
+    // …and the pointer leaves long before the delay ends.
+    await hover.hover('#away');
+    await hover.waitNothingHappenedWindow();
+    await hover.expectClosed();
     expect(fake.log).toHaveLength(0);
+
+    // The same link, the same delay, the pointer resting: the card does come.
+    await hover.hover('#l');
+    await hover.expectState('data', LONG_HOVER_DELAY_MS + 8_000);
+    await hover.expectOpen(own.id);
   });
 
-  test('a page that starts the hover animation itself, or frames the card itself, makes no request', async ({ page, site, fake }) => {
-    const second = paid.links[1]!;
-    await page.goto(
-      await site.show(anchor(`https://${own.id}`) + `<p><a id="m" href="https://${second.id}">second</a></p><p id="away" style="margin:200px">elsewhere</p>`),
-    );
-    // The page plays Bitlens' animation on a link without the pointer on it…
-    await page.addStyleTag({ content: '@keyframes bitlens-link-hover{} #l{animation:bitlens-link-hover 50ms 3}' });
-    await page.waitForTimeout(800);
-    await expect(page.locator(CARD)).toHaveCount(0);
+  test('a page that starts the hover animation itself, or frames the card itself, makes no request', async ({ fake }) => {
+    await hover.show(anchor(`https://${own.id}`) + `<p><a id="m" href="https://${second.id}">second</a></p>` + away);
+    // The page plays Bitlens' animation on a link without the pointer on it; its own listener
+    // hears the animation end, so the content script has heard all of it too.
+    const played = hover.page.evaluate(() => new Promise<void>((resolve) => document.getElementById('l')!.addEventListener('animationend', () => resolve(), { once: true })));
+    await hover.page.addStyleTag({ content: '@keyframes bitlens-link-hover{} #l{animation:bitlens-link-hover 50ms 3}' });
+    await played;
+    await hover.waitNothingHappenedWindow();
+    await expect(hover.frame).toHaveCount(0);
     expect(fake.log).toHaveLength(0);
 
     // …then, once a card frame exists, copies its address into frames of its own.
-    await hover(page, '#m');
-    await expectCardState(page, 'data');
-    await hover(page, '#away');
-    await expect(page.locator(CARD)).toBeHidden();
+    await hover.hover('#m');
+    await hover.expectState('data');
+    await hover.expectEveryFacetAnswered();
+    // Only the real hover was looked up: one expand, nothing about #l.
+    expect(fake.log.filter((r) => r.path === '/v4/expand')).toHaveLength(1);
+    expect(fake.log.filter((r) => r.path.includes(own.id))).toEqual([]);
+    await hover.hover('#away');
+    await hover.expectClosed();
     fake.clearLog();
-    await page.evaluate((selector) => {
+
+    await hover.page.evaluate((selector) => {
       const ours = document.querySelector<HTMLIFrameElement>(selector)!;
       const url = new URL(ours.src);
       for (const hash of [url.hash, '#link=bit.ly%2FAbc1234&text=x']) {
         const copy = document.createElement('iframe');
+        copy.className = 'copy';
         copy.src = url.origin + url.pathname + hash;
         document.body.append(copy);
       }
-    }, CARD);
-    await page.waitForTimeout(1000);
+    }, CARD_FRAME);
+    const copies = hover.page.locator('iframe.copy');
+    await expect(copies).toHaveCount(2);
+    // Both copies' card documents run (the card page marks itself "hidden" first thing)…
+    for (const i of [0, 1]) await expect(copies.nth(i).contentFrame().locator('html')).toHaveAttribute('data-state', 'hidden');
+    // …and look nothing up.
+    await hover.waitNothingHappenedWindow();
     expect(fake.log).toHaveLength(0);
-    const cardFrames = page.frames().filter((f) => f.url().includes('/card.html'));
+    const cardFrames = hover.page.frames().filter((f) => f.url().includes('/card.html'));
     expect(cardFrames).toHaveLength(3);
     for (const frame of cardFrames) await expect(frame.locator('html')).toHaveAttribute('data-state', 'hidden');
+
+    // A real hover shows its card in Bitlens' own frame only, never in a copy.
+    await hover.hover('#m');
+    await expect(hover.page.locator(`${CARD_FRAME}:not(.copy)`).contentFrame().locator('html')).toHaveAttribute('data-state', 'data');
+    for (const i of [0, 1]) await expect(copies.nth(i).contentFrame().locator('html')).toHaveAttribute('data-state', 'hidden');
   });
 
-  test('synthetic events from the page make no request', async ({ page, site, fake }) => {
-    await page.goto(await site.show(anchor(`https://${own.id}`)));
-    await page.evaluate(() => {
+  test('synthetic events from the page make no request', async ({ fake }) => {
+    await hover.show(anchor(`https://${own.id}`));
+    // Dispatched synchronously: when this returns, the content script's listeners have run.
+    await hover.page.evaluate(() => {
       const link = document.getElementById('l')!;
       for (const type of ['pointerover', 'mouseover', 'pointerenter', 'focusin']) link.dispatchEvent(new PointerEvent(type, { bubbles: true }));
       link.focus();
       link.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, altKey: true, shiftKey: true, code: 'KeyB', key: 'B' }));
     });
-    await page.waitForTimeout(1000);
-    await expect(page.locator(CARD)).toBeHidden();
+    await hover.waitNothingHappenedWindow();
+    await hover.expectClosed();
     expect(fake.log).toHaveLength(0);
   });
 
-  test('a link added after load works', async ({ page, site }) => {
-    await page.goto(await site.show('<div id="feed"></div>'));
-    await page.evaluate((href) => {
+  test('a link added after load works', async () => {
+    await hover.show('<div id="feed"></div>');
+    await hover.page.evaluate((href) => {
       const a = Object.assign(document.createElement('a'), { id: 'late', href, textContent: 'late link' });
       document.getElementById('feed')!.append(a);
     }, `https://${own.id}`);
-    await hover(page, '#late');
-    await expectCardState(page, 'data');
+    await hover.hover('#late');
+    await hover.expectState('data');
   });
 
-  test('links written in upper case, with www. or without a scheme work', async ({ page, site }) => {
-    const second = paid.links[1]!;
-    await page.goto(
-      await site.show(anchor(`HTTPS://WWW.${own.id.replace('bit.ly', 'BIT.LY')}`) + `<p style="margin:400px 40px"><a id="m" href="//${second.id}">second</a></p>`),
-    );
-    await hover(page, '#l');
-    await expectCardState(page, 'data');
-    await expect(card(page).getByRole('dialog', { name: `Statistics for ${own.id}` })).toBeVisible();
-    await page.mouse.move(1, 1);
-    await expect(page.locator(CARD)).toBeHidden();
-    await hover(page, '#m');
-    await expect(card(page).getByRole('dialog', { name: `Statistics for ${second.id}` })).toBeVisible();
-    await expectCardState(page, 'data');
+  test('links written in upper case, with www. or without a scheme work', async () => {
+    await hover.show(anchor(`HTTPS://WWW.${own.id.replace('bit.ly', 'BIT.LY')}`) + secondLink(`//${second.id}`));
+    await hover.hover('#l');
+    await hover.expectState('data');
+    await expect(hover.dialogFor(own.id)).toBeVisible();
+    await hover.leave();
+    await hover.expectClosed();
+    await hover.hover('#m');
+    await expect(hover.dialogFor(second.id)).toBeVisible();
+    await hover.expectState('data');
   });
 
-  test('an href changed to a Bitly link works', async ({ page, site }) => {
-    await page.goto(await site.show(anchor('https://example.com/article', 'an article')));
-    await page.evaluate((href) => document.getElementById('l')!.setAttribute('href', href), `https://${own.id}`);
-    await hover(page, '#l');
-    await expectCardState(page, 'data');
+  test('an href changed to a Bitly link works', async () => {
+    await hover.show(anchor('https://example.com/article', 'an article'));
+    await hover.page.evaluate((href) => document.getElementById('l')!.setAttribute('href', href), `https://${own.id}`);
+    await hover.hover('#l');
+    await hover.expectState('data');
   });
 
-  test('keyboard: focus a link, Alt+Shift+B opens, Tab goes into the card, Escape returns to the link', async ({ page, site }) => {
-    await page.goto(await site.show(anchor(`https://${own.id}`) + '<p><a id="next" href="https://example.com/">next</a></p>'));
-    await page.locator('#l').focus();
-    await page.keyboard.press('Alt+Shift+KeyB');
-    await expectCardState(page, 'data');
+  test('keyboard: focus a link, Alt+Shift+B opens, Tab goes into the card, Escape returns to the link', async () => {
+    const { page } = hover;
+    await hover.show(anchor(`https://${own.id}`) + '<p><a id="next" href="https://example.com/">next</a></p>');
+    await hover.openWithKeyboard('#l');
+    await hover.expectState('data');
     await page.keyboard.press('Tab');
-    await expect(page.locator(CARD)).toBeFocused();
-    await expect(card(page).locator(':focus')).toHaveCount(1);
-    await page.keyboard.press('Escape');
-    await expect(page.locator(CARD)).toBeHidden();
+    await expect(hover.frame).toBeFocused();
+    await expect(hover.card.locator(':focus')).toHaveCount(1);
+    await hover.closeWithEscape();
     await expect(page.locator('#l')).toBeFocused();
   });
 
-  test('Escape and a click outside close the card; one card at a time', async ({ page, site }) => {
-    const second = paid.links[1]!;
-    await page.goto(await site.show(anchor(`https://${own.id}`) + `<p style="margin:400px 40px"><a id="m" href="https://${second.id}">second</a></p>`));
-    await hover(page, '#l');
-    await expectCardState(page, 'data');
-    await page.keyboard.press('Escape');
-    await expect(page.locator(CARD)).toBeHidden();
+  test('Escape and a click outside close the card; one card at a time', async () => {
+    const { page } = hover;
+    await hover.show(anchor(`https://${own.id}`) + secondLink());
+    await hover.hover('#l');
+    await hover.expectState('data');
+    await hover.closeWithEscape();
 
     await page.mouse.move(5, 5);
-    await hover(page, '#l');
-    await expect(page.locator(CARD)).toBeVisible();
+    await hover.hover('#l');
+    await hover.expectOpen(own.id);
     await page.mouse.click(5, 5);
-    await expect(page.locator(CARD)).toBeHidden();
+    await hover.expectClosed();
 
-    await hover(page, '#l');
-    await expect(page.locator(CARD)).toBeVisible();
-    await hover(page, '#m');
-    await expect(card(page).getByRole('dialog', { name: `Statistics for ${second.id}` })).toBeVisible();
+    await hover.hover('#l');
+    await hover.expectOpen(own.id);
+    await hover.hover('#m');
+    await expect(hover.dialogFor(second.id)).toBeVisible();
     // The same frame, moved to the second link: never two cards.
-    await expect(page.locator(CARD)).toHaveCount(1);
-    const [link, box] = [(await page.locator('#m').boundingBox())!, (await page.locator(CARD).boundingBox())!];
+    await expect(hover.frame).toHaveCount(1);
+    const [link, box] = [(await page.locator('#m').boundingBox())!, (await hover.frame.boundingBox())!];
     expect(Math.min(Math.abs(box.y + box.height - link.y), Math.abs(box.y - (link.y + link.height)))).toBeLessThan(12);
   });
 
-  test('a page that removes the waiting card frame still gets a card on the next hover', async ({ page, site }) => {
-    await page.goto(await site.show(anchor(`https://${own.id}`)));
-    await hover(page, '#l');
-    await expectCardState(page, 'data');
-    await page.mouse.move(1, 1);
-    await expect(page.locator(CARD)).toBeHidden();
-    await page.evaluate((selector) => document.querySelector(selector)!.remove(), CARD);
-    await hover(page, '#l');
-    await expectCardState(page, 'data');
-    await expect(page.locator(CARD)).toBeVisible();
+  test('a page that removes the waiting card frame still gets a card on the next hover', async () => {
+    await hover.show(anchor(`https://${own.id}`));
+    await hover.hover('#l');
+    await hover.expectState('data');
+    await hover.leave();
+    await hover.expectClosed();
+    await hover.page.evaluate((selector) => document.querySelector(selector)!.remove(), CARD_FRAME);
+    await expect(hover.frame).toHaveCount(0);
+    await hover.hover('#l');
+    await hover.expectState('data');
+    await hover.expectOpen(own.id);
   });
 
-  test('the pointer can move into the card without closing it', async ({ page, site }) => {
-    await page.goto(await site.show(anchor(`https://${own.id}`)));
-    await hover(page, '#l');
-    await expectCardState(page, 'data');
-    const box = (await page.locator(CARD).boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
-    await page.waitForTimeout(700);
-    await expect(page.locator(CARD)).toBeVisible();
+  test('the pointer can move into the card without closing it', async () => {
+    await hover.show(anchor(`https://${own.id}`));
+    await hover.hover('#l');
+    await hover.expectState('data');
+    // One move, straight from the link into the card (no point in between where the pointer is
+    // on neither), so nothing depends on how quickly the moves follow each other.
+    await hover.moveTo(await hover.centreOf(hover.frame));
+    await hover.waitNothingHappenedWindow();
+    await hover.expectOpen(own.id);
+    await hover.expectState('data');
   });
 
-  test('a link of another account shows its destination and “Not in your Bitly account”', async ({ page, site, fake }) => {
+  test('a link of another account shows its destination and “Not in your Bitly account”', async ({ fake }) => {
     const foreign = SAMPLE.accounts.free.links[0]!;
-    await page.goto(await site.show(anchor(`https://${foreign.id}`)));
-    await hover(page, '#l');
-    await expectCardState(page, 'not-in-account');
-    await expect(card(page).getByText(/Not in your Bitly account/i).first()).toBeVisible();
-    await expect(card(page).getByText(destinationHost(foreign.long_url)).first()).toBeVisible();
+    await hover.show(anchor(`https://${foreign.id}`));
+    await hover.hover('#l');
+    await hover.expectState('not-in-account');
+    await expect(hover.card.getByText(/Not in your Bitly account/i).first()).toBeVisible();
+    await expect(hover.card.getByText(destinationHost(foreign.long_url)).first()).toBeVisible();
     // Only the hover budget: the expand that worked shows the 403s are not about the token.
-    await expect.poll(() => fake.inFlight).toBe(0);
-    expect(fake.log.map((r) => r.path).sort()).toEqual(['/clicks', '/countries', '/referrers'].map((p) => `/v4/bitlinks/${foreign.id}${p}`).concat('/v4/expand').sort());
+    await expect.poll(() => fake.log.map((r) => r.path).sort()).toEqual(hoverBudget(foreign.id));
+    await hover.waitNothingHappenedWindow();
+    expect(fake.log.map((r) => r.path).sort()).toEqual(hoverBudget(foreign.id));
   });
 
-  test('a deleted link says so', async ({ page, site }) => {
-    await page.goto(await site.show(anchor(`https://${paid.deletedLinks[0]!.id}`)));
-    await hover(page, '#l');
-    await expectCardState(page, 'deleted');
-    await expect(card(page).getByText(/deleted/i).first()).toBeVisible();
+  test('a deleted link says so', async () => {
+    await hover.show(anchor(`https://${paid.deletedLinks[0]!.id}`));
+    await hover.hover('#l');
+    await hover.expectState('deleted');
+    await expect(hover.card.getByText(/deleted/i).first()).toBeVisible();
   });
 
-  test('rate limited: says when it retries', async ({ page, site, fake }) => {
+  test('rate limited: says when it retries', async ({ fake }) => {
     fake.faults.add({ fault: { kind: 'rate-limit-429' } });
-    await page.goto(await site.show(anchor(`https://${own.id}`)));
-    await hover(page, '#l');
-    await expectCardState(page, 'rate-limited');
-    await expect(card(page).getByText(/rate limit/i).first()).toBeVisible();
+    await hover.show(anchor(`https://${own.id}`));
+    await hover.hover('#l');
+    await hover.expectState('rate-limited');
+    await expect(hover.card.getByText(/rate limit/i).first()).toBeVisible();
   });
 
-  test('a token revoked after sign-in: “Bitly rejected your token”, not “Not in your account”', async ({ page, site, fake }) => {
+  test('a token revoked after sign-in: “Bitly rejected your token”, not “Not in your account”', async ({ fake }) => {
     fake.faults.add({ match: { token: paid.token }, fault: { kind: 'token-revoked' } });
-    await page.goto(await site.show(anchor(`https://${own.id}`)));
-    await hover(page, '#l');
-    await expectCardState(page, 'token-rejected');
-    await expect(card(page).getByText('Bitly rejected your token — update it').first()).toBeVisible();
-    await expect(card(page).getByRole('button', { name: 'Update token' })).toBeVisible();
+    await hover.show(anchor(`https://${own.id}`));
+    await hover.hover('#l');
+    await hover.expectState('token-rejected');
+    await expect(hover.card.getByText('Bitly rejected your token — update it').first()).toBeVisible();
+    await expect(hover.card.getByRole('button', { name: 'Update token' })).toBeVisible();
     // The hover's own expand told the token apart from a foreign link: no other call.
-    expect(fake.log.map((r) => r.path).sort()).toEqual(['/clicks', '/countries', '/referrers'].map((p) => `/v4/bitlinks/${own.id}${p}`).concat('/v4/expand').sort());
+    await expect.poll(() => fake.log.map((r) => r.path).sort()).toEqual(hoverBudget(own.id));
+    await hover.waitNothingHappenedWindow();
+    expect(fake.log.map((r) => r.path).sort()).toEqual(hoverBudget(own.id));
   });
 
-  test('crafted hrefs make no request at all', async ({ page, site, fake }) => {
+  test('crafted hrefs make no request at all', async ({ fake }) => {
     const crafted = [
       'https://bit.ly/../../v4/user',
       'https://bit.ly/%2e%2e/%2e%2e/v4/user',
@@ -265,80 +293,92 @@ test.describe('hover card on a web page', () => {
       'javascript:alert(1)',
       'https://bit.ly@evil.example/abc',
     ];
-    const html = crafted.map((href, i) => `<p style="margin:10px"><a id="c${i}" href="${href}">crafted ${i}</a></p>`).join('');
-    await page.goto(await site.show(html));
+    await hover.show(crafted.map((href, i) => `<p style="margin:10px"><a id="c${i}" href="${href}">crafted ${i}</a></p>`).join(''));
     for (let i = 0; i < crafted.length; i++) {
-      await hover(page, `#c${i}`);
-      await page.waitForTimeout(450);
+      // The pointer rests on each for longer than the delay: no card, for any of them.
+      await hover.hover(`#c${i}`);
+      await hover.waitNothingHappenedWindow();
+      await hover.expectClosed();
     }
-    await expect(page.locator(CARD)).toBeHidden();
     expect(fake.log.filter((r) => r.path !== '/v4/bsds')).toEqual([]);
   });
 
-  test('hover off and a disabled site apply at once, without reloading', async ({ page, site, extensionId, fake }) => {
-    const url = await site.show(anchor(`https://${own.id}`));
-    await page.goto(url);
-    const options = await page.context().newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
+  test('hover off and a disabled site apply at once, without reloading', async ({ fake }) => {
+    await hover.show(anchor(`https://${own.id}`));
+    // A card is open when "off" arrives: it closes, which shows the page has the change.
+    await hover.hover('#l');
+    await hover.expectState('data');
+    await hover.expectEveryFacetAnswered();
+    fake.clearLog();
+    await hover.changeSettings({ hoverEnabled: false });
+    await hover.expectClosed();
+    await hover.leave();
+    await hover.hover('#l');
+    await hover.waitNothingHappenedWindow();
+    await hover.expectClosed();
+    // (A settings change makes the background renew the branded domains for content scripts.)
+    expect(fake.log.filter((r) => r.path !== '/v4/bsds')).toEqual([]);
 
-    await ask(options, 'updateSettings', { hoverEnabled: false });
-    await page.bringToFront();
-    await hover(page, '#l');
-    await page.waitForTimeout(800);
-    await expect(page.locator(CARD)).toBeHidden();
+    // Back on: nothing on the page shows it arrived, so hover until the card comes.
+    await hover.changeSettings({ hoverEnabled: true });
+    await hover.hoverUntilOpen('#l');
+    await hover.expectState('data');
+    await hover.expectEveryFacetAnswered();
+    fake.clearLog();
+    // The site disabled while its card is open: it closes, and no hover opens one.
+    await hover.changeSettings({ disabledSites: ['127.0.0.1'] });
+    await hover.expectClosed();
+    await hover.leave();
+    await hover.hover('#l');
+    await hover.waitNothingHappenedWindow();
+    await hover.expectClosed();
+    expect(fake.log.filter((r) => r.path !== '/v4/bsds')).toEqual([]);
 
-    await ask(options, 'updateSettings', { hoverEnabled: true, disabledSites: ['127.0.0.1'] });
-    await page.mouse.move(1, 1);
-    await hover(page, '#l');
-    await page.waitForTimeout(800);
-    await expect(page.locator(CARD)).toBeHidden();
-
-    await ask(options, 'updateSettings', { disabledSites: [] });
-    await page.mouse.move(1, 1);
-    await hover(page, '#l');
-    await expectCardState(page, 'data');
-    void fake;
+    await hover.changeSettings({ disabledSites: [] });
+    await hover.hoverUntilOpen('#l');
+    await hover.expectState('data');
   });
 });
 
-test('settings changed while the card waits hidden apply to the next card', async ({ page, site, extensionId, fake }) => {
-  await signIn(page, extensionId, paid.token);
-  const second = paid.links[1]!;
-  const url = await site.show(anchor(`https://${own.id}`) + `<p style="margin:400px 40px"><a id="m" href="https://${second.id}">second</a></p>`);
-  const options = page;
-  const web = await page.context().newPage();
-  await web.goto(url);
-  await hover(web, '#l');
-  await expectCardState(web, 'data');
-  await expect(card(web).getByTestId('referrers')).toBeVisible();
-  await web.mouse.move(1, 1);
-  await expect(web.locator(CARD)).toBeHidden();
+test('settings changed while the card waits hidden apply to the next card', async ({ page, context, site, extensionId, fake }) => {
+  await signIn(page, extensionId, paid);
+  const hover = await HoverPage.open(context, site, page);
+  await hover.show(anchor(`https://${own.id}`) + secondLink());
+  await hover.hover('#l');
+  await hover.expectState('data');
+  await expect(hover.card.getByTestId('referrers')).toBeVisible();
+  await hover.leave();
+  await hover.expectClosed();
 
-  await ask(options, 'updateSettings', { cardFacets: ['countries'] });
+  // Returns once the waiting frame's port has the new settings, ahead of the next show.
+  await hover.changeSettings({ cardFacets: ['countries'] });
   await expect.poll(() => fake.inFlight).toBe(0);
   fake.clearLog();
-  await web.bringToFront();
-  await hover(web, '#m');
-  await expectCardState(web, 'data');
-  await expect(card(web).getByTestId('countries')).toBeVisible();
-  await expect(card(web).getByTestId('referrers')).toHaveCount(0);
-  expect(fake.log.map((r) => r.path).sort()).toEqual(['/v4/expand', `/v4/bitlinks/${second.id}/countries`].sort());
+  await hover.hover('#m');
+  await hover.expectState('data');
+  await expect(hover.card.getByTestId('countries')).toBeVisible();
+  await expect(hover.card.getByTestId('referrers')).toHaveCount(0);
+  await expect(hover.host).toHaveText(destinationHost(second.long_url));
+  // (The settings change itself makes the background renew the branded domains for content scripts.)
+  expect(fake.log.map((r) => r.path).filter((path) => path !== '/v4/bsds').sort()).toEqual(['/v4/expand', `/v4/bitlinks/${second.id}/countries`].sort());
 });
 
-test('a link on one of the account’s branded domains works', async ({ page, site, extensionId }) => {
+test('a link on one of the account’s branded domains works', async ({ page, context, site, extensionId }) => {
   const brand = SAMPLE.accounts.brand;
   const branded = brand.links.find((l) => !l.id.startsWith('bit.ly/'))!;
-  await signIn(page, extensionId, brand.token);
-  await page.goto(await site.show(anchor(`https://${branded.id}`)));
-  await hover(page, '#l');
-  await expectCardState(page, 'data');
-  await expect(card(page).getByText(destinationHost(branded.long_url)).first()).toBeVisible();
+  await signIn(page, extensionId, brand);
+  const hover = await HoverPage.open(context, site, page);
+  await hover.show(anchor(`https://${branded.id}`));
+  await hover.hover('#l');
+  await hover.expectState('data');
+  await expect(hover.card.getByText(destinationHost(branded.long_url)).first()).toBeVisible();
 });
 
-test('no token: the card asks for one', async ({ page, site }) => {
-  await page.goto(await site.show(anchor(`https://${own.id}`)));
-  await hover(page, '#l');
-  await expectCardState(page, 'no-token');
-  await expect(card(page).getByText(/Add your Bitly token/i).first()).toBeVisible();
-  void cardState;
+test('no token: the card asks for one', async ({ page, context, site, extensionId }) => {
+  await new OptionsPage(page, extensionId).open();
+  const hover = await HoverPage.open(context, site, page);
+  await hover.show(anchor(`https://${own.id}`));
+  await hover.hover('#l');
+  await hover.expectState('no-token');
+  await expect(hover.card.getByText(/Add your Bitly token/i).first()).toBeVisible();
 });

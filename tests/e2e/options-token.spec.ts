@@ -25,7 +25,7 @@ test.describe('options page: token setup', () => {
     const options = new OptionsPage(page, extensionId);
     await options.open();
     await options.submitToken(paid.token);
-    await expect(options.account).toBeVisible();
+    await expect(options.accountOf(paid.login)).toBeVisible();
 
     await options.submitToken('not-a-real-token');
     await expect(options.status).toContainText('Bitly rejected this token');

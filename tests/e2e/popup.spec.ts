@@ -67,7 +67,7 @@ const allListsShown = () => document.querySelectorAll('.link-numbers .top ol, .l
 
 test.describe('popup, signed in', () => {
   test.beforeEach(async ({ page, extensionId, fake }) => {
-    await signIn(page, extensionId, paid.token);
+    await signIn(page, extensionId, paid);
     fake.clearLog();
   });
 
@@ -287,7 +287,7 @@ test.describe('popup, signed in', () => {
 
 test.describe('popup, free plan', () => {
   test('cities and devices show the plan they need and are not asked again', async ({ context, background, page, fake, extensionId }) => {
-    await signIn(page, extensionId, free.token);
+    await signIn(page, extensionId, free);
     fake.clearLog();
     const own = free.links[0]!;
     const popup = await popupOn(context, background, page, `https://${own.id}`);
@@ -331,7 +331,7 @@ test('the options page lists the shortcut that opens the popup', async ({ page, 
 });
 
 test('the popup’s views have no serious accessibility problems (popup.html in a tab: the overview, then a link)', async ({ page, extensionId, fake }) => {
-  await signIn(page, extensionId, paid.token);
+  await signIn(page, extensionId, paid);
   fake.clearLog();
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(page.locator('html')).toHaveAttribute('data-view', 'account');

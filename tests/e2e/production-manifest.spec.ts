@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { extensionDir } from './extension';
+import { extensionDir } from '../support/chromium';
 
 // Reads the production build made by the test command (`npm run build` before the suites).
 const dir = extensionDir('production');
@@ -11,6 +11,8 @@ test('the production manifest may reach only the real Bitly API', async () => {
   expect(manifest.host_permissions).toEqual(['https://api-ssl.bitly.com/*']);
   expect(manifest.optional_host_permissions ?? []).toEqual([]);
   expect(manifest.permissions).not.toContain('<all_urls>');
+  // Neither shows an install warning.
+  expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'storage']);
   expect(manifest.externally_connectable).toBeUndefined();
 });
 
@@ -23,4 +25,6 @@ test('the production bundle holds no stand-in address', async () => {
   }
   const background = await readFile(path.join(dir, 'background.js'), 'utf8');
   expect(background).toContain('https://api-ssl.bitly.com');
+  // The test build's hook for driving the context menu is not in production.
+  expect(background).not.toContain('bitlensTest');
 });

@@ -1,37 +1,52 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BitlyError, type BitlyErrorKind } from '../bitly/errors';
-import type { BitlyClient } from '../bitly/client';
+import type { BitlyRequest } from '../bitly/transport';
+import type { SchedulerOptions } from '../scheduler/request-scheduler';
+import { manualClock, scriptedBitly, settle, type ScriptedAnswer } from '../scheduler/scheduled-bitly-fixture';
 import { createAccountService } from './account-service';
 import { accountItem, tokenItem } from './storage';
 
 const user = { login: 'paula', name: 'Paula Paid', default_group_guid: 'Bg1' };
-const groups = { groups: [{ guid: 'Bg0', name: 'Other' }, { guid: 'Bg1', name: 'Marketing', organization_guid: 'Oa1' }] };
+const groups = {
+  groups: [
+    { guid: 'Bg0', name: 'Other', organization_guid: 'Oa0' },
+    { guid: 'Bg1', name: 'Marketing', organization_guid: 'Oa1' },
+  ],
+};
 const organizations = { organizations: [{ guid: 'Oa1', name: 'Acme', tier: 'enterprise', tier_display_name: 'Enterprise' }] };
 
-function fakeClient(overrides: Partial<Record<'getUser' | 'getGroups' | 'getOrganizations', () => Promise<unknown>>> = {}) {
-  return {
-    getUser: vi.fn(overrides.getUser ?? (async () => user)),
-    getGroups: vi.fn(overrides.getGroups ?? (async () => groups)),
-    getOrganizations: vi.fn(overrides.getOrganizations ?? (async () => organizations)),
-  } as unknown as BitlyClient;
+type Answers = Partial<Record<'getUser' | 'getGroups' | 'getOrganizations' | 'getBsds', ScriptedAnswer>>;
+
+/** Bitly's answers for every token (through the real scheduler); `answers` replaces some. */
+function setup(answers: Answers = {}, scheduler: SchedulerOptions = {}) {
+  const { bitly, script } = scriptedBitly(
+    () => ({
+      getUser: vi.fn(answers.getUser ?? (async (_request: BitlyRequest) => user)),
+      getGroups: vi.fn(answers.getGroups ?? (async (_request: BitlyRequest) => groups)),
+      getOrganizations: vi.fn(answers.getOrganizations ?? (async (_request: BitlyRequest) => organizations)),
+      getBsds: vi.fn(answers.getBsds ?? (async (_request: BitlyRequest) => ({ bsds: [] }))),
+    }),
+    scheduler,
+  );
+  const onAccountChanged = vi.fn(async () => {});
+  return { bitly, script, onAccountChanged, service: createAccountService({ bitly, onAccountChanged }) };
 }
 
-function setup(client = fakeClient()) {
-  const clientFor = vi.fn(() => client);
-  const onAccountChanged = vi.fn(async () => {});
-  return { client, clientFor, onAccountChanged, service: createAccountService({ clientFor, onAccountChanged }) };
-}
+const failing = (kind: BitlyErrorKind) => async () => Promise.reject(new BitlyError(kind, { status: 403 }));
 
 beforeEach(() => {
   fakeBrowser.reset();
 });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('account service', () => {
   it('checks a token with Bitly, stores it trimmed, and describes the account', async () => {
-    const { service, clientFor, onAccountChanged } = setup();
+    const { service, script, onAccountChanged } = setup();
     const reply = await service.saveToken('  tok-123 \n');
-    expect(clientFor).toHaveBeenCalledWith('tok-123');
+    expect(script('tok-123').getUser).toHaveBeenCalledTimes(1);
     expect(reply).toEqual({
       ok: true,
       account: {
@@ -47,9 +62,9 @@ describe('account service', () => {
   });
 
   it.each(['', '   ', '\n\t'])('refuses an empty token (%j) without asking Bitly', async (raw) => {
-    const { service, clientFor } = setup();
+    const { service, script } = setup();
     expect(await service.saveToken(raw)).toEqual({ ok: false, problem: 'empty' });
-    expect(clientFor).not.toHaveBeenCalled();
+    expect(script(raw.trim()).getUser).not.toHaveBeenCalled();
   });
 
   it.each<[BitlyErrorKind, string]>([
@@ -60,18 +75,23 @@ describe('account service', () => {
     ['server', 'server-error'],
     ['malformed', 'server-error'],
   ])('a %s failure is reported as %s and keeps the saved token', async (kind, problem) => {
+    vi.useFakeTimers();
     await tokenItem.setValue('old-token');
-    const { service, onAccountChanged } = setup(fakeClient({ getUser: async () => Promise.reject(new BitlyError(kind, { status: 403 })) }));
-    expect(await service.saveToken('new-token')).toEqual({ ok: false, problem });
+    const { service, onAccountChanged } = setup({ getUser: failing(kind) });
+    const reply = service.saveToken('new-token');
+    // Like every Bitly call: retried, or a rate-limit pause waited out, before giving up.
+    await vi.runAllTimersAsync();
+    expect(await reply).toEqual({ ok: false, problem });
     expect(await tokenItem.getValue()).toBe('old-token');
     expect(onAccountChanged).not.toHaveBeenCalled();
   });
 
   it('still signs in when the group and organization names cannot be read', async () => {
-    const failing = async () => Promise.reject(new BitlyError('server', { status: 503 }));
-    const { service } = setup(fakeClient({ getGroups: failing, getOrganizations: failing }));
-    const reply = await service.saveToken('tok');
-    expect(reply).toMatchObject({ ok: true, account: { defaultGroup: { guid: 'Bg1', name: null }, organization: null } });
+    vi.useFakeTimers();
+    const { service } = setup({ getGroups: failing('server'), getOrganizations: failing('server') });
+    const reply = service.saveToken('tok');
+    await vi.runAllTimersAsync();
+    expect(await reply).toMatchObject({ ok: true, account: { defaultGroup: { guid: 'Bg1', name: null }, organization: null } });
   });
 
   it('saving the same token again does not count as an account change', async () => {
@@ -89,5 +109,76 @@ describe('account service', () => {
     expect(await accountItem.getValue()).toBeNull();
     expect(await service.getState()).toEqual({ signedIn: false });
     expect(onAccountChanged).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('account service: the groups for the settings', () => {
+  it('lists the signed-in account’s groups by guid and name', async () => {
+    const { service, script } = setup();
+    await service.saveToken('tok');
+    expect(await service.listGroups()).toEqual({
+      ok: true,
+      groups: [
+        { guid: 'Bg0', name: 'Other' },
+        { guid: 'Bg1', name: 'Marketing' },
+      ],
+    });
+    expect(script('tok').getGroups).toHaveBeenCalledTimes(2); // sign-in, then the list
+  });
+
+  it('without a token asks nothing', async () => {
+    const { service, script } = setup();
+    expect(await service.listGroups()).toEqual({ ok: false, problem: 'no-token' });
+    expect(script('tok').getGroups).not.toHaveBeenCalled();
+  });
+
+  it('a token Bitly now rejects is reported as such', async () => {
+    const { service, script } = setup();
+    await service.saveToken('tok');
+    script('tok').getGroups.mockRejectedValue(new BitlyError('token-rejected', { status: 403 }));
+    expect(await service.listGroups()).toEqual({ ok: false, problem: 'token-rejected' });
+  });
+});
+
+describe('account service: every call through the scheduler', () => {
+  it('the sign-in check (/v4/user) waits out a rate-limit pause another request met', async () => {
+    const clock = manualClock();
+    const { service, bitly, script } = setup({}, { now: clock.now, setTimer: clock.setTimer });
+    // Another account's request meets a 429: every request pauses 2 s.
+    script('tok-other').getBsds.mockRejectedValueOnce(new BitlyError('rate-limited', { status: 429 }));
+    void bitly.forToken('tok-other').getBsds();
+    await settle();
+
+    const reply = service.saveToken('tok-new');
+    await settle();
+    expect(script('tok-new').getUser).not.toHaveBeenCalled();
+    await clock.advance(1_999);
+    expect(script('tok-new').getUser).not.toHaveBeenCalled();
+    await clock.advance(1);
+    expect(script('tok-new').getUser).toHaveBeenCalledTimes(1);
+    expect(await reply).toMatchObject({ ok: true, account: { login: 'paula' } });
+  });
+
+  it('the sign-in check goes before requests already waiting', async () => {
+    const { service, bitly, script } = setup({}, { maxInFlight: 1 });
+    const order: string[] = [];
+    let release!: () => void;
+    const busy = script('tok-other');
+    busy.getBsds.mockImplementation(() => new Promise((resolve) => (release = () => resolve({ bsds: [] }))));
+    busy.getOrganizations.mockImplementation(async () => {
+      order.push('waiting request');
+      return organizations;
+    });
+    script('tok-new').getUser.mockImplementation(async () => {
+      order.push('sign-in check');
+      return user;
+    });
+    void bitly.forToken('tok-other').getBsds();
+    void bitly.forToken('tok-other').getOrganizations({ priority: 'normal' });
+    const reply = service.saveToken('tok-new');
+    await settle();
+    release();
+    await reply;
+    expect(order.slice(0, 2)).toEqual(['sign-in check', 'waiting request']);
   });
 });

@@ -1,23 +1,28 @@
 /**
  * Signing in and out: a pasted token is checked against Bitly (`GET /v4/user`, then the default
- * group and its organization for display) before it replaces the stored one.
+ * group and its organization for display) before it replaces the stored one. Also the account's
+ * groups for the settings. Every call goes through the scheduler (scheduled-bitly.ts).
  */
 import { BitlyError } from '../bitly/errors';
-import type { BitlyClient } from '../bitly/client';
-import type { AccountState, AccountSummary, SaveTokenReply, TokenProblem } from '../messaging/protocol';
+import type { AccountState, AccountSummary, GroupsReply, SaveTokenReply, TokenProblem } from '../messaging/protocol';
+import { RateLimitedError } from '../scheduler/request-scheduler';
+import type { ScheduledBitly, ScheduledBitlyClient } from '../scheduler/scheduled-bitly';
 import { accountItem, tokenItem } from './storage';
 
 export interface AccountServiceDeps {
-  clientFor(token: string): BitlyClient;
+  bitly: Pick<ScheduledBitly, 'forToken'>;
   /** Called after sign-out or a token change, so nothing of the old account stays cached. */
   onAccountChanged?(): Promise<void>;
 }
 
-export function createAccountService({ clientFor, onAccountChanged }: AccountServiceDeps) {
-  async function describeAccount(client: BitlyClient): Promise<AccountSummary> {
-    const user = await client.getUser();
+/** The person waits for the check they asked for: it goes before hovers' numbers. */
+const SIGN_IN = { priority: 'interactive' } as const;
+
+export function createAccountService({ bitly, onAccountChanged }: AccountServiceDeps) {
+  async function describeAccount(client: ScheduledBitlyClient): Promise<AccountSummary> {
+    const user = await client.getUser(SIGN_IN);
     // The group and organization names are for display only: the token is good without them.
-    const [groups, organizations] = await Promise.allSettled([client.getGroups(), client.getOrganizations()]);
+    const [groups, organizations] = await Promise.allSettled([client.getGroups(undefined, SIGN_IN), client.getOrganizations(SIGN_IN)]);
     const group = groups.status === 'fulfilled' ? groups.value.groups.find((g) => g.guid === user.default_group_guid) : undefined;
     const organization =
       organizations.status === 'fulfilled'
@@ -44,7 +49,7 @@ export function createAccountService({ clientFor, onAccountChanged }: AccountSer
       if (!token) return { ok: false, problem: 'empty' };
       let account: AccountSummary;
       try {
-        account = await describeAccount(clientFor(token));
+        account = await describeAccount(bitly.forToken(token));
       } catch (error) {
         return { ok: false, problem: tokenProblemOf(error) };
       }
@@ -59,12 +64,26 @@ export function createAccountService({ clientFor, onAccountChanged }: AccountSer
       await onAccountChanged?.();
       return { signedIn: false };
     },
+
+    /** The signed-in account's groups, for the settings' group choice (a page in view: normal priority). */
+    async listGroups(): Promise<GroupsReply> {
+      const [token, account] = await Promise.all([tokenItem.getValue(), accountItem.getValue()]);
+      if (!token || !account) return { ok: false, problem: 'no-token' };
+      try {
+        const { groups } = await bitly.forToken(token).getGroups(undefined, { priority: 'normal' });
+        return { ok: true, groups: groups.map(({ guid, name }) => ({ guid, name })) };
+      } catch (error) {
+        return { ok: false, problem: tokenProblemOf(error) };
+      }
+    },
   };
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;
 
 export function tokenProblemOf(error: unknown): Exclude<TokenProblem, 'empty'> {
+  // The scheduler answers a rate limit it will not wait out with its own error.
+  if (error instanceof RateLimitedError) return 'rate-limited';
   if (!(error instanceof BitlyError)) return 'unreachable';
   switch (error.kind) {
     case 'token-rejected':

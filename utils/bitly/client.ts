@@ -1,18 +1,17 @@
 /**
- * Typed client for the Bitly v4 endpoints Bitlens uses (ENDPOINTS.md §3, PRODUCT.md §2).
+ * Typed client for the Bitly v4 endpoints Bitlens uses (ENDPOINTS.md §3, PRODUCT.md §2): it
+ * builds each endpoint's request (path, query, body, response schema, scope) and hands it to a
+ * `send` — the transport (transport.ts) in tests, the scheduler's path (scheduled-bitly.ts) in
+ * the extension, so the request is built the same way whoever sends it.
  *
- * - Every call sends `Authorization: Bearer <token>` and nothing else that identifies the user.
- * - Every argument that ends up in a URL is checked before any request: bitlink ids must be what
- *   `parseBitlink` produces, guids must be plain tokens, query values must be well-formed.
- *   Refusals are `BitlyError('bad-request')` and never reach `fetch`.
- * - Every success body is validated with its valibot schema; the result is typed from it.
- * - Failures are `BitlyError`s (see errors.ts); a caller's abort is rethrown as an AbortError.
- *
- * The client holds no state besides its options: caching, scheduling and retries live elsewhere.
+ * Every argument that ends up in a URL is checked before any request: bitlink ids must be what
+ * `parseBitlink` produces, guids must be plain tokens, query values must be well-formed.
+ * Refusals are `BitlyError('bad-request')` and never reach `send`.
  */
 import * as v from 'valibot';
-import { BitlyError, abortErrorFor, errorKindForStatus, type EndpointScope } from './errors';
+import { BitlyError, type EndpointScope } from './errors';
 import { isBitlinkId } from './link';
+import type { BitlyRequest, BitlySend, SendOptions } from './transport';
 import {
   BitlinkSchema,
   BsdsSchema,
@@ -21,7 +20,6 @@ import {
   ClicksSchema,
   ClicksSummarySchema,
   DeviceMetricsSchema,
-  ErrorBodySchema,
   ExpandedBitlinkSchema,
   GroupBitlinksSchema,
   GroupClicksSchema,
@@ -44,9 +42,9 @@ import {
   type DeviceMetrics,
   type ExpandedBitlink,
   type Group,
+  type GroupPreferences,
   type GroupBitlinks,
   type GroupClicks,
-  type GroupPreferences,
   type Groups,
   type Organizations,
   type ReferrersByDomains,
@@ -57,20 +55,8 @@ import {
   type User,
 } from './schemas';
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
-
-export interface BitlyClientOptions {
-  /** API origin without `/v4`, e.g. `https://api-ssl.bitly.com` or the stand-in's address. */
-  baseUrl: string;
-  token: string;
-  fetch?: typeof fetch;
-  /** Per request, including reading the body. Default 10 s (PRODUCT.md §5). */
-  timeoutMs?: number;
-}
-
-export interface RequestOptions {
-  signal?: AbortSignal;
-}
+/** What every method takes last: the transport's options, or the scheduler's. */
+export type RequestOptions = SendOptions;
 
 /** Time window of a metrics request (ENDPOINTS.md §2). */
 export interface MetricsQuery {
@@ -106,36 +92,37 @@ export interface ShortenResult {
   link: ShortenedBitlink;
 }
 
-export interface BitlyClient {
-  getUser(options?: RequestOptions): Promise<User>;
-  getGroups(organizationGuid?: string, options?: RequestOptions): Promise<Groups>;
-  getGroup(guid: string, options?: RequestOptions): Promise<Group>;
+/** Every endpoint; `O` is what the sender takes besides the request (a signal, a priority). */
+export interface BitlyClient<O = RequestOptions> {
+  getUser(options?: O): Promise<User>;
+  getGroups(organizationGuid?: string, options?: O): Promise<Groups>;
+  getGroup(guid: string, options?: O): Promise<Group>;
   /** The group's preferences, of which Bitlens reads the default short domain. */
-  getGroupPreferences(guid: string, options?: RequestOptions): Promise<GroupPreferences>;
-  getOrganizations(options?: RequestOptions): Promise<Organizations>;
-  getBsds(options?: RequestOptions): Promise<Bsds>;
+  getGroupPreferences(guid: string, options?: O): Promise<GroupPreferences>;
+  getOrganizations(options?: O): Promise<Organizations>;
+  getBsds(options?: O): Promise<Bsds>;
 
-  expand(bitlinkId: string, options?: RequestOptions): Promise<ExpandedBitlink>;
-  getBitlink(id: string, options?: RequestOptions): Promise<Bitlink>;
-  getClicks(id: string, q: MetricsQuery, options?: RequestOptions): Promise<Clicks>;
-  getClicksSummary(id: string, q: MetricsQuery, options?: RequestOptions): Promise<ClicksSummary>;
-  getCountries(id: string, q: FacetQuery, options?: RequestOptions): Promise<ClickMetrics>;
-  getCities(id: string, q: FacetQuery, options?: RequestOptions): Promise<CityMetrics>;
-  getDevices(id: string, q: FacetQuery, options?: RequestOptions): Promise<DeviceMetrics>;
-  getReferrers(id: string, q: FacetQuery, options?: RequestOptions): Promise<ClickMetrics>;
-  getReferringDomains(id: string, q: FacetQuery, options?: RequestOptions): Promise<ClickMetrics>;
-  getReferrersByDomains(id: string, q: FacetQuery, options?: RequestOptions): Promise<ReferrersByDomains>;
+  expand(bitlinkId: string, options?: O): Promise<ExpandedBitlink>;
+  getBitlink(id: string, options?: O): Promise<Bitlink>;
+  getClicks(id: string, q: MetricsQuery, options?: O): Promise<Clicks>;
+  getClicksSummary(id: string, q: MetricsQuery, options?: O): Promise<ClicksSummary>;
+  getCountries(id: string, q: FacetQuery, options?: O): Promise<ClickMetrics>;
+  getCities(id: string, q: FacetQuery, options?: O): Promise<CityMetrics>;
+  getDevices(id: string, q: FacetQuery, options?: O): Promise<DeviceMetrics>;
+  getReferrers(id: string, q: FacetQuery, options?: O): Promise<ClickMetrics>;
+  getReferringDomains(id: string, q: FacetQuery, options?: O): Promise<ClickMetrics>;
+  getReferrersByDomains(id: string, q: FacetQuery, options?: O): Promise<ReferrersByDomains>;
 
-  getGroupClicks(guid: string, q: MetricsQuery, options?: RequestOptions): Promise<GroupClicks>;
-  getGroupCountries(guid: string, q: FacetQuery, options?: RequestOptions): Promise<ClickMetrics>;
-  getGroupReferringNetworks(guid: string, options?: RequestOptions): Promise<ClickMetrics>;
-  getGroupShortenCounts(guid: string, q: MetricsQuery, options?: RequestOptions): Promise<ShortenCounts>;
-  getOrganizationShortenCounts(guid: string, q: MetricsQuery, options?: RequestOptions): Promise<ShortenCounts>;
+  getGroupClicks(guid: string, q: MetricsQuery, options?: O): Promise<GroupClicks>;
+  getGroupCountries(guid: string, q: FacetQuery, options?: O): Promise<ClickMetrics>;
+  getGroupReferringNetworks(guid: string, options?: O): Promise<ClickMetrics>;
+  getGroupShortenCounts(guid: string, q: MetricsQuery, options?: O): Promise<ShortenCounts>;
+  getOrganizationShortenCounts(guid: string, q: MetricsQuery, options?: O): Promise<ShortenCounts>;
   /** Top links by clicks: `GET /v4/groups/{guid}/bitlinks/clicks`. */
-  getGroupTopLinks(guid: string, q: FacetQuery, options?: RequestOptions): Promise<SortedLinks>;
-  searchGroupBitlinks(guid: string, q: SearchBitlinksQuery, options?: RequestOptions): Promise<GroupBitlinks>;
+  getGroupTopLinks(guid: string, q: FacetQuery, options?: O): Promise<SortedLinks>;
+  searchGroupBitlinks(guid: string, q: SearchBitlinksQuery, options?: O): Promise<GroupBitlinks>;
 
-  shorten(request: ShortenRequest, options?: RequestOptions): Promise<ShortenResult>;
+  shorten(request: ShortenRequest, options?: O): Promise<ShortenResult>;
 }
 
 // -------------------------------------------------------------------------------------------
@@ -144,12 +131,10 @@ export interface BitlyClient {
 const GUID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const UNIT_REFERENCE_PATTERN = /^[0-9][0-9T:+.Z-]{0,39}$/;
 const DOMAIN_PATTERN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
-/** Visible ASCII only: anything else would make `Headers` throw a message that quotes it. */
-const TOKEN_PATTERN = /^[\x21-\x7e]{1,512}$/;
 const MAX_TEXT_PARAM = 2048;
 
-type Query = Record<string, string | number | undefined>;
-type Segments = readonly string[];
+type Query = NonNullable<BitlyRequest['query']>;
+type Segments = BitlyRequest['path'];
 
 function refuse(operation: string, detail: string): never {
   throw new BitlyError('bad-request', { operation, detail });
@@ -198,141 +183,32 @@ function metricsParams(operation: string, q: FacetQuery, withSize: boolean): Que
 }
 
 // -------------------------------------------------------------------------------------------
-// The client
+// The endpoints
 
-interface Call<S extends v.GenericSchema> {
-  operation: string;
-  method: 'GET' | 'POST';
-  /** Path segments after `/v4/`, each already checked and encoded. */
-  path: Segments;
-  query?: Query;
-  body?: Record<string, string>;
-  schema: S;
-  scope: EndpointScope;
-}
-
-interface Answer<T> {
-  status: number;
-  data: T;
-}
-
-export function createBitlyClient(opts: BitlyClientOptions): BitlyClient {
-  const { token } = opts;
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // Resolved per call so a test or the runtime can replace the global; never called as a method.
-  const doFetch: typeof fetch = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const base = new URL(opts.baseUrl);
-  const prefix = `${base.pathname.replace(/\/+$/, '').replace(/\/v4$/, '')}/v4/`;
-
-  /** Belt and braces: nothing derived from a response may carry the token out, in any case. */
-  const lowerToken = token.toLowerCase();
-  const scrub = (text: string | undefined): string | undefined =>
-    text === undefined || token.length === 0 || !text.toLowerCase().includes(lowerToken) ? text : undefined;
-
-  function buildUrl(call: Call<v.GenericSchema>): URL {
-    const pathname = prefix + call.path.join('/');
-    const url = new URL(pathname, base);
-    for (const [name, value] of Object.entries(call.query ?? {})) {
-      // URLSearchParams encodes `+` as %2B and `:` as %3A, as the spec asks for unit_reference.
-      if (value !== undefined) url.searchParams.set(name, String(value));
-    }
-    // The URL parser must not have changed the path (no dot segments, no decoding tricks).
-    if (url.origin !== base.origin || url.pathname !== pathname) refuse(call.operation, 'unsafe request path');
-    return url;
-  }
-
-  async function send<S extends v.GenericSchema>(
-    call: Call<S>,
-    options: RequestOptions | undefined,
-  ): Promise<Answer<v.InferOutput<S>>> {
-    const { operation } = call;
-    const callerSignal = options?.signal;
-    if (!TOKEN_PATTERN.test(token)) {
-      throw new BitlyError('token-rejected', { operation, detail: 'the stored token is empty or has invalid characters' });
-    }
-    const url = buildUrl(call);
-    if (callerSignal?.aborted) throw abortErrorFor(callerSignal);
-
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-    if (call.body) headers['Content-Type'] = 'application/json';
-
-    // One controller for both our timeout and the caller's abort; which one fired decides the error.
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const forwardAbort = () => controller.abort();
-    callerSignal?.addEventListener('abort', forwardAbort, { once: true });
-
-    let status: number;
-    let rateLimitReason: boolean;
-    let text: string;
-    try {
-      const response = await untilAborted(
-        doFetch(url.href, {
-          method: call.method,
-          headers,
-          body: call.body ? JSON.stringify(call.body) : undefined,
-          signal: controller.signal,
-          credentials: 'omit',
-          cache: 'no-store',
-          // The API does not redirect; following one could carry the request elsewhere.
-          redirect: 'error',
-        }),
-        controller.signal,
-      );
-      status = response.status;
-      rateLimitReason = response.headers.has('X-Ratelimit-Reason');
-      text = await untilAborted(response.text(), controller.signal);
-    } catch {
-      // The underlying error is not kept: its message could quote request details.
-      if (callerSignal?.aborted) throw abortErrorFor(callerSignal);
-      if (timedOut) throw new BitlyError('timeout', { operation, detail: `no answer within ${timeoutMs} ms` });
-      throw new BitlyError('network', { operation });
-    } finally {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', forwardAbort);
-    }
-
-    if (status < 200 || status > 299) {
-      const errorBody = v.safeParse(ErrorBodySchema, parseJson(text));
-      const code = scrub(errorBody.success ? errorBody.output.message : undefined);
-      const kind = errorKindForStatus(status, call.scope, code, rateLimitReason);
-      throw new BitlyError(kind, { status, code, operation });
-    }
-
-    const json = parseJson(text);
-    if (json === undefined) throw new BitlyError('malformed', { status, operation, detail: 'body is not JSON' });
-    const result = v.safeParse(call.schema, json);
-    if (!result.success) {
-      const issue = result.issues[0];
-      const path = scrub(v.getDotPath(issue)?.replace(/[^\w.-]/g, '').slice(0, 80));
-      throw new BitlyError('malformed', { status, operation, detail: `invalid field ${path || '(root)'}` });
-    }
-    return { status, data: result.output };
-  }
-
+/**
+ * The client over a `send`: each method checks its arguments, builds its request and passes the
+ * caller's options on untouched.
+ */
+export function createBitlyClient<O = RequestOptions>(send: BitlySend<O>): BitlyClient<O> {
   const get = async <S extends v.GenericSchema>(
     operation: string,
     scope: EndpointScope,
     path: Segments,
     schema: S,
-    options: RequestOptions | undefined,
+    options: O | undefined,
     query?: Query,
   ): Promise<v.InferOutput<S>> => (await send({ operation, method: 'GET', path, query, schema, scope }, options)).data;
 
   /** One link facet, e.g. `GET /v4/bitlinks/{bitlink}/countries`. */
   const linkMetric =
     <S extends v.GenericSchema>(operation: string, facet: Segments, schema: S, withSize: boolean) =>
-    async (id: string, q: FacetQuery, options?: RequestOptions): Promise<v.InferOutput<S>> =>
+    async (id: string, q: FacetQuery, options?: O): Promise<v.InferOutput<S>> =>
       get(operation, 'link', ['bitlinks', ...bitlinkSegments(operation, id), ...facet], schema, options, metricsParams(operation, q, withSize));
 
   /** One group or organization metric, e.g. `GET /v4/groups/{group_guid}/countries`. */
   const ownerMetric =
     <S extends v.GenericSchema>(operation: string, owner: 'groups' | 'organizations', facet: Segments, schema: S, withSize: boolean) =>
-    async (guid: string, q: FacetQuery, options?: RequestOptions): Promise<v.InferOutput<S>> =>
+    async (guid: string, q: FacetQuery, options?: O): Promise<v.InferOutput<S>> =>
       get(operation, 'account', [owner, guidSegment(operation, guid), ...facet], schema, options, metricsParams(operation, q, withSize));
 
   return {
@@ -398,29 +274,3 @@ export function createBitlyClient(opts: BitlyClientOptions): BitlyClient {
   };
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Settles with `promise`, or rejects as soon as `signal` aborts (even if `fetch` ignores it). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}

@@ -8,17 +8,23 @@
  * never passed in here.
  */
 
-export type BitlyErrorKind =
-  | 'token-rejected'
-  | 'not-in-account'
-  | 'gone'
-  | 'upgrade-required'
-  | 'rate-limited'
-  | 'bad-request'
-  | 'server'
-  | 'timeout'
-  | 'network'
-  | 'malformed';
+/** Every kind of failure, once; the type and the tables below follow from it. */
+export const BITLY_ERROR_KINDS = [
+  'token-rejected',
+  'not-in-account',
+  'gone',
+  'upgrade-required',
+  'rate-limited',
+  /** A monthly cap of the plan (links shortened…): final until the month ends, never retried. */
+  'limit-reached',
+  'bad-request',
+  'server',
+  'timeout',
+  'network',
+  'malformed',
+] as const;
+
+export type BitlyErrorKind = (typeof BITLY_ERROR_KINDS)[number];
 
 /**
  * What an endpoint is about, which decides how 403 and 404 read:
@@ -36,6 +42,7 @@ const RETRYABLE: Readonly<Record<BitlyErrorKind, boolean>> = {
   'upgrade-required': false,
   // Retryable, but only after a backoff (Bitly sends no Retry-After; ENDPOINTS.md §5).
   'rate-limited': true,
+  'limit-reached': false,
   'bad-request': false,
   server: true,
   timeout: true,
@@ -49,6 +56,7 @@ const SUMMARY: Readonly<Record<BitlyErrorKind, string>> = {
   gone: 'the link was deleted',
   'upgrade-required': 'the Bitly plan does not include this data',
   'rate-limited': 'Bitly rate limit reached',
+  'limit-reached': 'a monthly limit of the Bitly plan was reached',
   'bad-request': 'Bitly refused the request',
   server: 'Bitly had a server error',
   timeout: 'Bitly did not answer in time',
@@ -107,8 +115,12 @@ export function abortErrorFor(signal: AbortSignal): Error {
   return new DOMException('The Bitly request was aborted.', 'AbortError');
 }
 
-/** True for Bitly's rate-limit codes seen on 403: `RATE_LIMIT_EXCEEDED`, and `*_LIMIT_EXCEEDED`
- * such as `MONTHLY_LIMIT_EXCEEDED` (a monthly cap is a back-off case, not a bad token). */
+/** A monthly cap of the plan: `MONTHLY_LIMIT_EXCEEDED`, `BRANDED_LINK_MONTHLY_LIMIT_EXCEEDED`, … */
+function isMonthlyLimitCode(code: string | undefined): boolean {
+  return code !== undefined && /(^|_)MONTHLY_LIMIT_EXCEEDED$/.test(code);
+}
+
+/** True for Bitly's rate-limit codes seen on 403: `RATE_LIMIT_EXCEEDED` and other `*_LIMIT_EXCEEDED`. */
 function isRateLimitCode(code: string | undefined): boolean {
   return code !== undefined && /(^|_)LIMIT_EXCEEDED$/.test(code);
 }
@@ -118,6 +130,8 @@ function isRateLimitCode(code: string | undefined): boolean {
  *
  * - 401 → token-rejected (the spec declares no 401, but a bad token may get one).
  * - 402 → upgrade-required (premium facets such as cities and devices).
+ * - 403 or 429 with a monthly-limit code (`MONTHLY_LIMIT_EXCEEDED`…) → limit-reached: final for the
+ *   month, so neither retried nor a pause for every other request.
  * - 403 → rate-limited when Bitly's code is `RATE_LIMIT_EXCEEDED` (or another `*_LIMIT_EXCEEDED`)
  *   or the `X-Ratelimit-Reason` header is present. Otherwise, on a link endpoint it means the
  *   link belongs to another account (v4 scopes link data to the token's groups), so
@@ -129,7 +143,7 @@ function isRateLimitCode(code: string | undefined): boolean {
  *   means we addressed something that is not there, typically a stale group or organization guid
  *   from settings: bad-request, not retried, so the caller refreshes its guids.
  * - 410 → gone (a deleted link).
- * - 429 → rate-limited (`MONTHLY_LIMIT_EXCEEDED` and friends).
+ * - 429 → rate-limited.
  * - 400, 409, 417, 422 and any other 4xx → bad-request, keeping Bitly's code.
  * - 5xx, and anything else that is not a success (e.g. an unfollowed 3xx) → server.
  */
@@ -141,6 +155,7 @@ export function errorKindForStatus(
 ): BitlyErrorKind {
   if (status === 401) return 'token-rejected';
   if (status === 402) return 'upgrade-required';
+  if ((status === 403 || status === 429) && isMonthlyLimitCode(code)) return 'limit-reached';
   if (status === 403) {
     if (hasRateLimitReason || isRateLimitCode(code)) return 'rate-limited';
     return scope === 'link' ? 'not-in-account' : 'token-rejected';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CACHE_PREFIX, StatsCache } from './stats-cache';
+import { CACHE_PREFIX, StatsCache, type StorageArea } from './stats-cache';
 
 let clock = 1_000_000;
 const now = () => clock;
@@ -76,5 +76,94 @@ describe('StatsCache', () => {
     expect(await cache.get('k')).toBeUndefined();
     expect(await cache.size()).toBe(0);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: { v: 1 } });
+  });
+
+  it('counts what the browser counts: UTF-8 bytes, not characters', async () => {
+    const ascii = new StatsCache({ area: area(), now });
+    await ascii.set('k', 'a'.repeat(100));
+    fakeBrowser.reset();
+    const wide = new StatsCache({ area: area(), now });
+    await wide.set('k', 'ä'.repeat(100));
+    expect((await wide.size()) - (await ascii.size())).toBe(100);
+  });
+});
+
+/** fakeBrowser's storage.local with failures switched on by the test. */
+function failingArea() {
+  const real = fakeBrowser.storage.local;
+  const fail = { reads: 0, writes: 0, quotaBytes: Infinity };
+  const used = async () => JSON.stringify(await real.get(null)).length;
+  const wrapped: StorageArea = {
+    get: async (keys) => {
+      if (fail.reads > 0) {
+        fail.reads--;
+        throw new Error('storage unreadable');
+      }
+      return real.get(keys);
+    },
+    set: async (items) => {
+      if (fail.writes > 0) {
+        fail.writes--;
+        throw new Error('write failed');
+      }
+      if ((await used()) + JSON.stringify(items).length > fail.quotaBytes) throw new Error('QUOTA_BYTES quota exceeded');
+      await real.set(items);
+    },
+    remove: (keys) => real.remove(keys),
+  };
+  return { area: wrapped, fail };
+}
+
+describe('StatsCache when storage fails', () => {
+  it('a refused write still keeps the value (answered from memory)', async () => {
+    const { area, fail } = failingArea();
+    const cache = new StatsCache({ area, now });
+    fail.writes = 2; // the write and its retry
+    await expect(cache.set('k', { total: 5 })).resolves.toBeUndefined();
+    expect(await cache.get('k')).toEqual({ value: { total: 5 }, fetchedAt: 1_000_000 });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('over quota: the least recently used entries are evicted and the write is tried again', async () => {
+    const { area, fail } = failingArea();
+    const cache = new StatsCache({ area, now, maxBytes: 10_000 });
+    for (const key of ['a', 'b', 'c']) {
+      clock += 1000;
+      await cache.set(key, 'x'.repeat(300));
+    }
+    // The browser's quota is smaller than the cap thinks: the next write does not fit.
+    fail.quotaBytes = (JSON.stringify(await fakeBrowser.storage.local.get(null)).length * 4) / 3;
+    clock += 1000;
+    await cache.set('d', 'x'.repeat(300));
+    const stored = Object.keys(await fakeBrowser.storage.local.get(null)).sort();
+    expect(stored).toContain('cache:d');
+    expect(stored).not.toContain('cache:a');
+    expect(await cache.get('d')).toMatchObject({ value: 'x'.repeat(300) });
+  });
+
+  it('a failed first read is not kept: lookups are misses until storage answers, then it is read again', async () => {
+    await new StatsCache({ area: area(), now }).set('old', 'from before the restart');
+    const { area: flaky, fail } = failingArea();
+    fail.reads = 1;
+    const cache = new StatsCache({ area: flaky, now });
+    expect(await cache.get('old')).toBeUndefined();
+    expect(await cache.get('old')).toEqual({ value: 'from before the restart', fetchedAt: 1_000_000 });
+  });
+
+  it('a value set while storage cannot be read is kept in memory', async () => {
+    const { area, fail } = failingArea();
+    fail.reads = 1;
+    const cache = new StatsCache({ area, now });
+    await cache.set('k', 'v');
+    expect(await cache.get('k')).toMatchObject({ value: 'v' });
+  });
+
+  it('clear() also forgets values kept only in memory', async () => {
+    const { area, fail } = failingArea();
+    const cache = new StatsCache({ area, now });
+    fail.writes = 2;
+    await cache.set('k', 'v');
+    await cache.clear();
+    expect(await cache.get('k')).toBeUndefined();
   });
 });

@@ -5,10 +5,18 @@
  * Each entry is stored under its own key with the time it was fetched and last used. The size
  * index lives in memory and is rebuilt from storage on first use after a restart, so a cache hit
  * costs no storage write; recency is persisted when an entry is written.
+ *
+ * Storage failing loses nothing (PRODUCT.md §4): a write the browser refuses (over quota, or
+ * storage broken) keeps the value in memory, and a quota error evicts and tries once more; a
+ * failed first read is tried again at the next use, and meanwhile the cache works from memory.
  */
 
 export const CACHE_PREFIX = 'cache:';
 export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+/** Values kept in memory only (their write failed), newest last; the oldest go first beyond this. */
+export const MAX_UNSTORED = 500;
+/** After a quota error, eviction frees space down to this share of what the cache holds, then retries. */
+const QUOTA_HEADROOM = 0.75;
 
 /** The slice of `storage.local` the cache uses (the real one in the extension, fakeBrowser's in tests). */
 export interface StorageArea {
@@ -42,6 +50,7 @@ export interface StatsCacheOptions {
 
 export class StatsCache {
   private readonly memory = new Map<string, CachedValue<unknown>>();
+  private readonly unstored = new Map<string, CachedValue<unknown>>();
   private index: Map<string, IndexEntry> | null = null;
   private loading: Promise<Map<string, IndexEntry>> | null = null;
   private totalBytes = 0;
@@ -55,20 +64,27 @@ export class StatsCache {
     this.now = now;
   }
 
-  /** Bytes the cache holds now (approximate: the JSON length of every entry and key). */
+  /** Bytes the cache holds in storage now (the UTF-8 length of every entry's JSON and key). */
   async size(): Promise<number> {
     await this.load();
     return this.totalBytes;
   }
 
   async get<T>(key: string): Promise<CachedValue<T> | undefined> {
+    const unstored = this.unstored.get(key);
+    if (unstored) return unstored as CachedValue<T>;
     const index = await this.load();
-    const meta = index.get(key);
+    const meta = index?.get(key);
     if (!meta) return undefined;
     meta.usedAt = this.now();
     const hit = this.memory.get(key);
     if (hit) return hit as CachedValue<T>;
-    const stored = (await this.area.get(CACHE_PREFIX + key))[CACHE_PREFIX + key] as StoredEntry | undefined;
+    let stored: StoredEntry | undefined;
+    try {
+      stored = (await this.area.get(CACHE_PREFIX + key))[CACHE_PREFIX + key] as StoredEntry | undefined;
+    } catch {
+      return undefined; // unreadable now: a miss, fetched again
+    }
     if (!stored) {
       this.forget(key);
       return undefined;
@@ -78,47 +94,80 @@ export class StatsCache {
     return value;
   }
 
+  /** Keeps `value`; never throws: what storage refuses stays in memory. */
   async set<T>(key: string, value: T, fetchedAt = this.now()): Promise<void> {
-    const index = await this.load();
     const entry: StoredEntry = { v: value, f: fetchedAt, u: this.now() };
     const bytes = sizeOf(key, entry);
-    if (bytes > this.maxBytes) return;
     this.forget(key);
-    index.set(key, { bytes, usedAt: entry.u });
-    this.totalBytes += bytes;
-    this.memory.set(key, { value, fetchedAt });
-    await this.area.set({ [CACHE_PREFIX + key]: entry });
-    await this.evict();
+    const index = await this.load();
+    if (!index || bytes > this.maxBytes) return this.keepUnstored(key, { value, fetchedAt });
+    if (await this.write(key, entry, bytes)) return;
+    // Over the browser's quota (its storage is fuller than the cap knows): make room, try once more.
+    await this.evict(this.totalBytes * QUOTA_HEADROOM);
+    if (!(await this.write(key, entry, bytes))) this.keepUnstored(key, { value, fetchedAt });
   }
 
   async clear(): Promise<void> {
-    const index = await this.load();
-    const keys = [...index.keys()].map((k) => CACHE_PREFIX + k);
-    index.clear();
+    this.unstored.clear();
     this.memory.clear();
+    const index = await this.load();
+    if (!index) return;
+    // Every cache key in storage, not only the indexed ones: a write may have landed after failing.
+    const keys = Object.keys(await this.area.get(null).catch(() => ({}))).filter((k) => k.startsWith(CACHE_PREFIX));
+    index.clear();
     this.totalBytes = 0;
-    if (keys.length) await this.area.remove(keys);
+    if (keys.length) await this.area.remove(keys).catch(() => {});
   }
 
-  private load(): Promise<Map<string, IndexEntry>> {
-    if (this.index) return Promise.resolve(this.index);
+  /** Stores an entry and counts it; false when storage refused it. Evicts beyond the cap. */
+  private async write(key: string, entry: StoredEntry, bytes: number): Promise<boolean> {
+    try {
+      await this.area.set({ [CACHE_PREFIX + key]: entry });
+    } catch {
+      return false;
+    }
+    this.forget(key);
+    this.index!.set(key, { bytes, usedAt: entry.u });
+    this.totalBytes += bytes;
+    this.memory.set(key, { value: entry.v, fetchedAt: entry.f });
+    await this.evict(this.maxBytes);
+    return true;
+  }
+
+  private keepUnstored(key: string, value: CachedValue<unknown>) {
+    this.unstored.delete(key);
+    this.unstored.set(key, value);
+    if (this.unstored.size > MAX_UNSTORED) this.unstored.delete(this.unstored.keys().next().value!);
+  }
+
+  /** The size index, read from storage once; null while storage cannot be read (asked again next time). */
+  private async load(): Promise<Map<string, IndexEntry> | null> {
+    if (this.index) return this.index;
     this.loading ??= this.area.get(null).then((all) => {
       const index = new Map<string, IndexEntry>();
+      let total = 0;
       for (const [storageKey, stored] of Object.entries(all)) {
         if (!storageKey.startsWith(CACHE_PREFIX)) continue;
         const key = storageKey.slice(CACHE_PREFIX.length);
         const entry = stored as StoredEntry;
         const bytes = sizeOf(key, entry);
         index.set(key, { bytes, usedAt: entry.u });
-        this.totalBytes += bytes;
+        total += bytes;
       }
+      this.totalBytes = total;
       this.index = index;
       return index;
     });
-    return this.loading;
+    try {
+      return await this.loading;
+    } catch {
+      this.loading = null;
+      return null;
+    }
   }
 
   private forget(key: string) {
+    this.unstored.delete(key);
     const meta = this.index?.get(key);
     if (!meta) return;
     this.totalBytes -= meta.bytes;
@@ -126,19 +175,23 @@ export class StatsCache {
     this.memory.delete(key);
   }
 
-  private async evict() {
-    if (this.totalBytes <= this.maxBytes) return;
+  /** Removes least recently used entries until the total is at most `target` bytes. */
+  private async evict(target: number) {
+    if (this.totalBytes <= target) return;
     const oldestFirst = [...this.index!.entries()].sort((a, b) => a[1].usedAt - b[1].usedAt);
     const victims: string[] = [];
     for (const [key] of oldestFirst) {
-      if (this.totalBytes <= this.maxBytes) break;
+      if (this.totalBytes <= target) break;
       this.forget(key);
       victims.push(CACHE_PREFIX + key);
     }
-    await this.area.remove(victims);
+    if (victims.length) await this.area.remove(victims).catch(() => {});
   }
 }
 
+const utf8 = new TextEncoder();
+
+/** What the browser counts against its quota: the key and the JSON of the value, in UTF-8 bytes. */
 function sizeOf(key: string, entry: StoredEntry): number {
-  return CACHE_PREFIX.length + key.length + JSON.stringify(entry).length;
+  return utf8.encode(CACHE_PREFIX + key).length + utf8.encode(JSON.stringify(entry)).length;
 }

@@ -56,7 +56,7 @@ describe('describeDestination: host, href and hints', () => {
   });
 
   it('keeps what it cannot read as text, flagged', () => {
-    expect(describeDestination('not a url')).toEqual({ url: 'not a url', href: null, host: '', asciiHost: '', hints: [{ kind: 'unreadable' }] });
+    expect(describeDestination('not a url')).toEqual({ url: 'not a url', display: 'not a url', href: null, host: '', asciiHost: '', hints: [{ kind: 'unreadable' }] });
     expect(describeDestination('')).toMatchObject({ href: null, hints: [{ kind: 'unreadable' }] });
   });
 
@@ -122,5 +122,29 @@ describe('link text that names another domain', () => {
     domainsNamedIn('a.'.repeat(5000) + '!');
     domainsNamedIn('a-'.repeat(5000));
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('what the destination line shows', () => {
+  it.each<[string, string, boolean]>([
+    // A right-to-left override makes `…/exe.pdf` read as `…/fdp.exe`; it is written out instead.
+    ['https://example.com/report\u202Efdp.exe', 'https://example.com/report[U+202E]fdp.exe', true],
+    ['https://example.com/a\u200Bb?x=\u2066y', 'https://example.com/a[U+200B]b?x=[U+2066]y', true],
+    ['https://example.com/%E2%80%AEfdp.exe', 'https://example.com/[U+202E]fdp.exe', true],
+    ['https://example.com/%C3%BCber/caf%C3%A9', 'https://example.com/über/café', false],
+    ['https://xn--mnchen-3ya.de/%20x', 'https://münchen.de/%20x', false],
+    ['https://EXAMPLE.com:8443/a#b', 'https://example.com:8443/a#b', false],
+    ['https://user@example.com/', 'https://user@example.com/', false],
+  ])('%s is shown as %s', (url, display, hidden) => {
+    const destination = describeDestination(url);
+    expect(destination.display).toBe(display);
+    expect(destination.hints.some((hint) => hint.kind === 'hidden-characters')).toBe(hidden);
+    expect(destination.url).toBe(url);
+  });
+
+  it('an unreadable destination still shows its hidden characters', () => {
+    const destination = describeDestination('\u202Ehttps://example.com');
+    expect(destination.display).toBe('[U+202E]https://example.com');
+    expect(destination.hints.map((hint) => hint.kind)).toEqual(['hidden-characters', 'unreadable']);
   });
 });

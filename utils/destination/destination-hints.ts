@@ -20,14 +20,22 @@ export type DestinationHint =
   | { kind: 'not-web'; scheme: string }
   /** Another URL shortener: the real destination is one more hop away. */
   | { kind: 'shortener'; host: string }
+  /** Invisible characters that reorder or hide text (U+202E and friends) were in the address. */
+  | { kind: 'hidden-characters' }
   /** Not a URL at all. */
   | { kind: 'unreadable' };
 
 export type DestinationHintKind = DestinationHint['kind'];
 
 export interface Destination {
-  /** The destination exactly as Bitly gave it. */
+  /** The destination exactly as Bitly gave it (for copying, never for showing). */
   url: string;
+  /**
+   * What to show: built from the parsed URL (host in Unicode, path readable), with every
+   * invisible or direction-changing character made visible as `[U+202E]`, so a destination
+   * cannot disguise itself as another.
+   */
+  display: string;
   /** What a link may point at: the parsed URL for http(s), otherwise null. */
   href: string | null;
   /** The host to show, in Unicode, with a port when there is one; empty when unreadable. */
@@ -86,6 +94,33 @@ const DOMAIN_IN_TEXT =
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
+/**
+ * Characters that change how the rest of a line reads without being seen: bidirectional controls
+ * and marks, zero-width characters, the soft hyphen, and C0/C1 controls.
+ */
+const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
+
+const HAS_HIDDEN = new RegExp(HIDDEN_CHARACTERS.source, 'u');
+
+/** Every hidden character written out (`[U+202E]`). */
+function revealHidden(text: string): string {
+  return text.replace(HIDDEN_CHARACTERS, (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
+/** The parsed URL as a person reads it: Unicode host, percent-escapes decoded where safe. */
+function readable(parsed: URL, unicodeHost: string): string {
+  let rest = parsed.pathname + parsed.search + parsed.hash;
+  try {
+    // Spaces stay escaped: a decoded one would split the address where none is.
+    rest = decodeURI(rest).replace(/\s/gu, (space) => encodeURIComponent(space));
+  } catch {
+    // a lone escape that is not UTF-8: keep the escaped form
+  }
+  const userinfo = parsed.username ? `${safeDecode(parsed.username)}${parsed.password ? ':…' : ''}@` : '';
+  const authority = parsed.host ? `//${userinfo}${unicodeHost}${parsed.port ? `:${parsed.port}` : ''}` : '';
+  return `${parsed.protocol}${authority}${rest}`;
+}
+
 function withoutWww(host: string): string {
   return host.startsWith('www.') ? host.slice(4) : host;
 }
@@ -141,13 +176,17 @@ export function describeDestination(url: string, options: DescribeOptions = {}):
   try {
     parsed = new URL(url);
   } catch {
-    return { url, href: null, host: '', asciiHost: '', hints: [{ kind: 'unreadable' }] };
+    const hints: DestinationHint[] = HAS_HIDDEN.test(url) ? [{ kind: 'hidden-characters' }, { kind: 'unreadable' }] : [{ kind: 'unreadable' }];
+    return { url, display: revealHidden(url), href: null, host: '', asciiHost: '', hints };
   }
   const web = parsed.protocol === 'https:' || parsed.protocol === 'http:';
   const asciiHost = parsed.hostname.toLowerCase();
   const unicodeHost = hostToUnicode(asciiHost);
   const hints: DestinationHint[] = [];
 
+  const shown = readable(parsed, unicodeHost);
+  const display = revealHidden(shown);
+  if (display !== shown || HAS_HIDDEN.test(url)) hints.push({ kind: 'hidden-characters' });
   if (parsed.username || parsed.password) {
     const userinfo = safeDecode(parsed.username) + (parsed.password ? ':…' : '');
     hints.push({ kind: 'userinfo', userinfo });
@@ -165,6 +204,7 @@ export function describeDestination(url: string, options: DescribeOptions = {}):
 
   return {
     url,
+    display,
     href: web ? parsed.href : null,
     host: unicodeHost + (parsed.port ? `:${parsed.port}` : ''),
     asciiHost,

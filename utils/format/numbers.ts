@@ -19,3 +19,11 @@ export function formatCompactCount(n: number, locale: string): string {
   if (Math.abs(n) < 10_000) return formatCount(n, locale);
   return formatter(compact, locale, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
 }
+
+const percents = new Map<string, Intl.NumberFormat>();
+
+/** A share (0–1) as a percentage: `0.1234` → `12.3%` (en) / `12,3 %` (de); below 0.1 % as `<0.1%`. */
+export function formatShare(share: number, locale: string): string {
+  const f = formatter(percents, locale, { style: 'percent', maximumFractionDigits: 1 });
+  return share > 0 && share < 0.001 ? `<${f.format(0.001)}` : f.format(share);
+}

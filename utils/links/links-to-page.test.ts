@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BitlyClient } from '../bitly/client';
+import * as v from 'valibot';
 import { BitlyError } from '../bitly/errors';
 import { StatsCache } from '../cache/stats-cache';
 import type { AskerPush } from '../messaging/protocol';
+import type { BitlySend } from '../bitly/transport';
 import { RequestScheduler } from '../scheduler/request-scheduler';
+import { createScheduledBitly } from '../scheduler/scheduled-bitly';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings-schema';
 import type { Session } from '../stats/stats-service';
 import { SEARCH_SIZE, createLinksToPageService } from './links-to-page';
@@ -24,12 +26,16 @@ const SEARCH_RESULTS = [
 function setup({ session = paula as Session | null, settings = {} as Partial<Settings>, search = vi.fn(async (_guid: string, _query: object) => ({ links: SEARCH_RESULTS, pagination: {} })) } = {}) {
   let now = Date.UTC(2026, 10, 1, 12);
   const pushes: Array<[string, AskerPush]> = [];
-  const client = { searchGroupBitlinks: search } as unknown as BitlyClient;
+  // Bitly's group search as the scheduled client sees it.
+  const transportFor = (): BitlySend => async (request) => {
+    const { query, size } = request.query ?? {};
+    return { status: 200, data: v.parse(request.schema, await search(request.path[1]!, { query, size })) };
+  };
+  const scheduler = new RequestScheduler({ retryDelayMs: () => 0, rateLimitDelayMs: () => 0 });
   const service = createLinksToPageService({
     cache: new StatsCache({ area: fakeBrowser.storage.local as never, now: () => now }),
-    scheduler: new RequestScheduler({ retryDelayMs: () => 0, rateLimitDelayMs: () => 0 }),
+    bitly: createScheduledBitly({ scheduler, transportFor }),
     session: async () => session,
-    clientFor: () => client,
     settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
     askers: { signal: () => undefined, push: (id, message) => pushes.push([id, message]) },
     now: () => now,

@@ -5,25 +5,22 @@
  * configured lifetime, then answered stale while one refresh runs, announced on the asker's port);
  * a link the user just made for the page is added to the cached answer at once.
  */
-import type { BitlyClient } from '../bitly/client';
 import type { Bitlink } from '../bitly/schemas';
 import type { StatsCache } from '../cache/stats-cache';
 import type { AskerPush, LinksToPage, LinksToPageReply, LinksToPageRequest } from '../messaging/protocol';
-import type { RequestScheduler } from '../scheduler/request-scheduler';
+import type { ScheduledBitly } from '../scheduler/scheduled-bitly';
 import type { Settings } from '../settings/settings-schema';
 import type { Session } from '../stats/stats-service';
-import { failureReply } from './failure-reply';
+import { accountFailureReply } from './failure-reply';
 import { LINKS_TO_PAGE_FACET, isSamePage, pageKey } from './page-url';
 
 /** One page of search results is read; Bitly's default page size. */
 export const SEARCH_SIZE = 50;
 
-
 export interface LinksToPageDeps {
   cache: StatsCache;
-  scheduler: RequestScheduler;
+  bitly: ScheduledBitly;
   session(): Promise<Session | null>;
-  clientFor(token: string): BitlyClient;
   settings(): Promise<Settings>;
   askers: { signal(askerId?: string): AbortSignal | undefined; push(askerId: string, message: AskerPush): void };
   now?: () => number;
@@ -50,18 +47,13 @@ export function createLinksToPageService(deps: LinksToPageDeps) {
     return { key: [session.login, group, LINKS_TO_PAGE_FACET, page].join('|'), url, page, group, session };
   }
 
-  function fetchAndStore(search: Search, priority: 'interactive' | 'normal', signal?: AbortSignal): Promise<LinksToPage> {
-    return deps.scheduler.schedule({
-      key: search.key,
-      priority,
-      signal,
-      run: async () => {
-        const found = await deps.clientFor(search.session.token).searchGroupBitlinks(search.group, { query: search.page, size: SEARCH_SIZE });
-        const answer: LinksToPage = { links: found.links.filter((link) => isSamePage(link.long_url, search.url)) };
-        await deps.cache.set(search.key, answer, now());
-        return answer;
-      },
-    });
+  async function fetchAndStore(search: Search, priority: 'interactive' | 'normal', signal?: AbortSignal): Promise<LinksToPage> {
+    const found = await deps.bitly
+      .forToken(search.session.token)
+      .searchGroupBitlinks(search.group, { query: search.page, size: SEARCH_SIZE }, { priority, signal });
+    const answer: LinksToPage = { links: found.links.filter((link) => isSamePage(link.long_url, search.url)) };
+    await deps.cache.set(search.key, answer, now());
+    return answer;
   }
 
   function refreshInBackground(search: Search, askerId: string | undefined) {
@@ -96,7 +88,7 @@ export function createLinksToPageService(deps: LinksToPageDeps) {
         const data = await fetchAndStore(search, 'interactive', deps.askers.signal(request.askerId));
         return { state: 'data', data, fetchedAt: now(), stale: false, refreshing: false };
       } catch (error) {
-        return failureReply(error, deps.scheduler.rateLimitedUntil, now());
+        return accountFailureReply(error, deps.bitly.rateLimitedUntil || now() + 2_000);
       }
     },
 

@@ -1,9 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BitlyClient, ShortenRequest } from '../bitly/client';
+import * as v from 'valibot';
+import type { ShortenRequest } from '../bitly/client';
 import { BitlyError, errorKindForStatus } from '../bitly/errors';
 import { StatsCache } from '../cache/stats-cache';
+import type { BitlySend } from '../bitly/transport';
 import { RequestScheduler } from '../scheduler/request-scheduler';
+import { createScheduledBitly } from '../scheduler/scheduled-bitly';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings-schema';
 import type { Session } from '../stats/stats-service';
 import { createShortenPageService } from './shorten-page';
@@ -21,14 +24,20 @@ function setup({
   preference = vi.fn(async (guid: string) => ({ group_guid: guid, domain_preference: 'brnd.example' })),
   shorten = vi.fn(async (request: ShortenRequest) => ({ created: true, link: made(request) })),
 } = {}) {
-  const client = { getGroupPreferences: preference, shorten } as unknown as BitlyClient;
+  // Bitly as the scheduled client sees it: the two endpoints this service calls.
+  const transportFor = (): BitlySend => async (request) => {
+    if (request.operation === 'getGroupPreferences') return { status: 200, data: v.parse(request.schema, await preference(request.path[1]!)) };
+    const body = request.body!;
+    const answer = await shorten({ longUrl: body.long_url!, groupGuid: body.group_guid, domain: body.domain });
+    return { status: answer.created ? 201 : 200, data: v.parse(request.schema, answer.link) };
+  };
+  // Retries without waiting; a rate limit pause longer than 0 ms is answered at once.
+  const scheduler = new RequestScheduler({ retryDelayMs: () => 0, rateLimitDelayMs: () => 60_000, maxWaitForRateLimitMs: 0 });
   const shortened: Array<[string, string]> = [];
   const service = createShortenPageService({
     cache: new StatsCache({ area: fakeBrowser.storage.local as never }),
-    // Retries without waiting; a rate limit pause longer than 0 ms is answered at once.
-    scheduler: new RequestScheduler({ retryDelayMs: () => 0, rateLimitDelayMs: () => 60_000, maxWaitForRateLimitMs: 0 }),
+    bitly: createScheduledBitly({ scheduler, transportFor }),
     session: async () => session,
-    clientFor: () => client,
     settings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
     onShortened: async (url, link) => {
       shortened.push([url, link.id]);

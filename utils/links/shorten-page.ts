@@ -2,15 +2,15 @@
  * "Shorten this page" (PRODUCT.md F3): `POST /v4/shorten` for a web page, in the group the
  * settings name (else the account's default group) and on that group's default short domain
  * (`GET /v4/groups/{guid}/preferences`, kept a day), as Bitly advises. Every Bitly error the user
- * can act on gets its own problem; a monthly limit is final, so it is not retried and does not
- * pause other requests.
+ * can act on gets its own problem; a monthly limit is final (the client's `limit-reached`), so it
+ * is neither retried nor a pause for other requests.
  */
-import type { BitlyClient } from '../bitly/client';
 import { isAbortError, isBitlyError } from '../bitly/errors';
 import type { ShortenedBitlink } from '../bitly/schemas';
 import type { StatsCache } from '../cache/stats-cache';
 import type { ShortenPageRequest, ShortenProblem, ShortenReply } from '../messaging/protocol';
-import { RateLimitedError, type RequestScheduler } from '../scheduler/request-scheduler';
+import { RateLimitedError } from '../scheduler/request-scheduler';
+import type { ScheduledBitly } from '../scheduler/scheduled-bitly';
 import type { Settings } from '../settings/settings-schema';
 import { LONG_LIFETIME_MS } from '../stats/facets';
 import type { Session } from '../stats/stats-service';
@@ -18,32 +18,22 @@ import { pageKey } from './page-url';
 
 export interface ShortenPageDeps {
   cache: StatsCache;
-  scheduler: RequestScheduler;
+  bitly: ScheduledBitly;
   session(): Promise<Session | null>;
-  clientFor(token: string): BitlyClient;
   settings(): Promise<Settings>;
   /** A link was made (or already existed) for `url`. */
   onShortened?(url: string, link: ShortenedBitlink): Promise<void>;
   now?: () => number;
 }
 
-/** Bitly's codes for a monthly cap: `MONTHLY_LIMIT_EXCEEDED`, `BRANDED_LINK_MONTHLY_LIMIT_EXCEEDED`, … */
-const MONTHLY_LIMIT = /(^|_)MONTHLY_LIMIT_EXCEEDED$/;
-
-/** Thrown inside the scheduler's slot so a monthly cap is neither retried nor a shared pause. */
-class MonthlyLimit extends Error {
-  readonly kind = 'monthly-limit';
-  readonly retryable = false;
-}
-
 /** What the user is told for a refused shorten (Bitly's code decides where it names one). */
 export function problemOf(error: unknown): { problem: ShortenProblem; retryAt?: number } {
-  if (error instanceof MonthlyLimit) return { problem: 'monthly-limit' };
   if (isAbortError(error)) return { problem: 'cancelled' };
   if (error instanceof RateLimitedError) return { problem: 'rate-limited', retryAt: error.retryAt };
   if (!isBitlyError(error)) return { problem: 'server-error' };
-  if (error.code !== undefined && MONTHLY_LIMIT.test(error.code)) return { problem: 'monthly-limit' };
   switch (error.kind) {
+    case 'limit-reached':
+      return { problem: 'monthly-limit' };
     case 'token-rejected':
       return { problem: 'token-rejected' };
     case 'rate-limited':
@@ -69,15 +59,9 @@ export function createShortenPageService(deps: ShortenPageDeps) {
     const cached = await deps.cache.get<string | null>(key);
     if (cached && now() - cached.fetchedAt < LONG_LIFETIME_MS) return cached.value ?? undefined;
     try {
-      return await deps.scheduler.schedule({
-        key,
-        priority: 'interactive',
-        run: async () => {
-          const preference = (await deps.clientFor(session.token).getGroupPreferences(group)).domain_preference?.toLowerCase() || null;
-          await deps.cache.set(key, preference, now());
-          return preference ?? undefined;
-        },
-      });
+      const preference = (await deps.bitly.forToken(session.token).getGroupPreferences(group, { priority: 'interactive' })).domain_preference?.toLowerCase() || null;
+      await deps.cache.set(key, preference, now());
+      return preference ?? undefined;
     } catch {
       return cached?.value ?? undefined;
     }
@@ -91,23 +75,12 @@ export function createShortenPageService(deps: ShortenPageDeps) {
       const group = (await deps.settings()).defaultGroupGuid ?? session.defaultGroupGuid;
       const domain = await domainOf(session, group);
       try {
-        const result = await deps.scheduler.schedule({
-          key: [session.login, group, 'shorten', domain ?? '', url].join('|'),
-          priority: 'interactive',
-          run: async () => {
-            try {
-              return await deps.clientFor(session.token).shorten({ longUrl: url, groupGuid: group, domain });
-            } catch (error) {
-              if (isBitlyError(error) && error.code !== undefined && MONTHLY_LIMIT.test(error.code)) throw new MonthlyLimit();
-              throw error;
-            }
-          },
-        });
+        const result = await deps.bitly.forToken(session.token).shorten({ longUrl: url, groupGuid: group, domain }, { priority: 'interactive' });
         if (deps.onShortened) await deps.onShortened(url, result.link).catch(() => {});
         return { ok: true, link: result.link, created: result.created };
       } catch (error) {
         const { problem, retryAt } = problemOf(error);
-        if (problem === 'rate-limited') return { ok: false, problem, retryAt: retryAt ?? (deps.scheduler.rateLimitedUntil || now() + 2_000) };
+        if (problem === 'rate-limited') return { ok: false, problem, retryAt: retryAt ?? (deps.bitly.rateLimitedUntil || now() + 2_000) };
         return { ok: false, problem };
       }
     },

@@ -4,6 +4,7 @@
  * dropped; while it is open, refreshed answers and settings changes are announced on it.
  */
 import type { Browser } from 'wxt/browser';
+import { postToPort } from './post-to-port';
 import { ASKER_PORT_PREFIX, type AskerPush } from './protocol';
 import { classifySender, type ExtensionIdentity } from './router';
 
@@ -34,10 +35,12 @@ export class AskerPorts {
   }
 
   push(askerId: string, message: AskerPush) {
-    this.askers.get(askerId)?.port.postMessage(message);
+    const asker = this.askers.get(askerId);
+    if (asker) postToPort(asker.port, message);
   }
 
+  /** Tells every open surface; a port closed before its disconnect was heard is skipped. */
   broadcast(message: AskerPush) {
-    for (const { port } of this.askers.values()) port.postMessage(message);
+    for (const { port } of this.askers.values()) postToPort(port, message);
   }
 }

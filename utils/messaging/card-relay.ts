@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'wxt/browser';
 import { CARD_PAGE, CARD_PORT_PREFIX } from '../card-frame-contract';
+import { postToPort } from './post-to-port';
 import type { CardPush } from './protocol';
 import { classifySender, type ExtensionIdentity } from './router';
 
@@ -39,7 +40,7 @@ export class CardRelay {
 
   /** Tells every card frame (settings changed). */
   broadcast(push: CardPush) {
-    for (const port of this.ports.values()) post(port, push);
+    for (const port of this.ports.values()) postToPort(port, push);
   }
 
   /** Passes a show or hide from the content script in `tabId` to its frame. */
@@ -47,7 +48,7 @@ export class CardRelay {
     const slot = slotOf(tabId, key);
     const port = this.ports.get(slot);
     this.waiting.delete(slot);
-    if (port && post(port, push)) return;
+    if (port && postToPort(port, push)) return;
     this.ports.delete(slot);
     if (push.type !== 'show') return;
     this.waiting.set(slot, push);
@@ -56,13 +57,3 @@ export class CardRelay {
 }
 
 const slotOf = (tabId: number, key: string) => `${tabId}/${key}`;
-
-/** Posts unless the frame went away before its disconnect was heard. */
-function post(port: Port, push: CardPush): boolean {
-  try {
-    port.postMessage(push);
-    return true;
-  } catch {
-    return false;
-  }
-}

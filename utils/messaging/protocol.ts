@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { Bitlink, ShortenedBitlink } from '../bitly/schemas';
 import { CARD_KEY_PATTERN, MAX_LINK_TEXT } from '../card-frame-contract';
 import { MAX_PAGE_URL } from '../links/page-url';
-import { PRIORITIES } from '../scheduler/request-scheduler';
+import { PRIORITIES } from '../scheduler/priorities';
 import { SettingsPatchSchema, type Settings } from '../settings/settings-schema';
 import { ACCOUNT_FACET_NAMES, LINK_FACET_NAMES, type AccountFacet, type AccountFacetData, type LinkFacet, type LinkFacetData } from '../stats/facet-names';
 

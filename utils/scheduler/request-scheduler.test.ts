@@ -216,3 +216,49 @@ describe('RequestScheduler', () => {
     await expect(second).resolves.toBe('ok');
   });
 });
+
+/** A real signal that counts the abort listeners added to it and not yet removed. */
+function countedSignal() {
+  const { signal } = new AbortController();
+  const attached = new Set<unknown>();
+  const add = signal.addEventListener.bind(signal);
+  const remove = signal.removeEventListener.bind(signal);
+  signal.addEventListener = (type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
+    if (type === 'abort') attached.add(listener);
+    add(type, listener, options);
+  };
+  signal.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions) => {
+    if (type === 'abort') attached.delete(listener);
+    remove(type, listener, options);
+  };
+  return { signal, attached: () => attached.size };
+}
+
+describe('RequestScheduler lets go of its askers when a job ends', () => {
+  it.each<[string, () => Promise<unknown>]>([
+    ['answers', async () => 'data'],
+    ['fails', async () => Promise.reject(failure('not-in-account', false))],
+    ['fails after its retries', async () => Promise.reject(failure('server', true))],
+    ['meets a long rate limit', async () => Promise.reject(failure('rate-limited', true))],
+  ])('a job that %s removes the abort listener of every asker', async (_label, run) => {
+    const scheduler = new RequestScheduler();
+    const [first, second] = [countedSignal(), countedSignal()];
+    const answers = [first, second].map(({ signal }) => scheduler.schedule({ key: 'k', run, signal }).catch(() => 'failed'));
+    expect([first.attached(), second.attached()]).toEqual([1, 1]);
+    await vi.runAllTimersAsync();
+    await Promise.all(answers);
+    expect([first.attached(), second.attached()]).toEqual([0, 0]);
+  });
+
+  it('an asker that joins a running job is let go of when it ends', async () => {
+    const scheduler = new RequestScheduler();
+    const pending = deferred();
+    void scheduler.schedule({ key: 'k', run: () => pending.promise });
+    const late = countedSignal();
+    const answer = scheduler.schedule({ key: 'k', run: () => pending.promise, signal: late.signal });
+    expect(late.attached()).toBe(1);
+    pending.resolve('data');
+    await expect(answer).resolves.toBe('data');
+    expect(late.attached()).toBe(0);
+  });
+});

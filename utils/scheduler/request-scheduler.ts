@@ -7,10 +7,10 @@
  * - retryable failures are retried (at most `maxRetries` times, with backoff);
  * - a rate limit pauses every request, not just the one that met it.
  */
+import type { Priority } from './priorities';
 
-/** Who waits for a request: the thing the user looks at, a surface in view, or nobody yet. */
-export const PRIORITIES = ['interactive', 'normal', 'prefetch'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export type { Priority } from './priorities';
+
 const rank: Record<Priority, number> = { interactive: 0, normal: 1, prefetch: 2 };
 
 /** What the scheduler needs to know about a failure; the Bitly client's errors fit it. */
@@ -50,6 +50,8 @@ interface Job {
   promise: Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  /** Removes the askers' abort listeners, so a settled job is not kept alive by their signals. */
+  detach: Array<() => void>;
 }
 
 export interface ScheduleRequest<T> {
@@ -119,12 +121,16 @@ export class RequestScheduler {
       });
       // Nobody may be left to observe a dropped job's rejection.
       promise.catch(() => {});
-      job = { key, run, priority: rank[priority], seq: this.seq++, askers: 1, attempt: 0, notBefore: 0, promise, resolve, reject };
+      job = { key, run, priority: rank[priority], seq: this.seq++, askers: 1, attempt: 0, notBefore: 0, promise, resolve, reject, detach: [] };
       this.jobs.set(key, job);
       this.queue.push(job);
     }
     const shared = job;
-    signal?.addEventListener('abort', () => this.leave(shared), { once: true });
+    if (signal) {
+      const onAbort = () => this.leave(shared);
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.detach.push(() => signal.removeEventListener('abort', onAbort));
+    }
     this.pump();
     return shared.promise as Promise<T>;
   }
@@ -134,7 +140,7 @@ export class RequestScheduler {
     const index = this.queue.indexOf(job);
     if (job.askers > 0 || index < 0) return;
     this.queue.splice(index, 1);
-    this.jobs.delete(job.key);
+    this.finish(job);
     job.reject(abortError());
   }
 
@@ -208,7 +214,9 @@ export class RequestScheduler {
     this.queue.push(job);
   }
 
+  /** The job is settled: it leaves the table of shared jobs and lets go of its askers' signals. */
   private finish(job: Job) {
     if (this.jobs.get(job.key) === job) this.jobs.delete(job.key);
+    for (const detach of job.detach.splice(0)) detach();
   }
 }

@@ -2,7 +2,8 @@
  * How each facet the background answers is fetched. Names and data types come from
  * facet-names.ts; `satisfies` checks that every facet is here and fetches the data it promises.
  */
-import type { BitlyClient, FacetQuery, RequestOptions } from '../bitly/client';
+import type { FacetQuery } from '../bitly/client';
+import type { ScheduledBitlyClient, ScheduledOptions } from '../scheduler/scheduled-bitly';
 import type { AccountFacetDataMap, LinkFacetDataMap } from './facet-names';
 
 /** How long an answer stays fresh: a destination rarely changes; numbers follow the settings. */
@@ -10,7 +11,8 @@ export type Lifetime = 'numbers' | 'long';
 export const LONG_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 export interface FacetDef<Target, R> {
-  fetch(client: BitlyClient, target: Target, q: FacetQuery, o: RequestOptions): Promise<R>;
+  /** Through the scheduler; `o` carries the asker's priority and lifetime. */
+  fetch(client: ScheduledBitlyClient, target: Target, q: FacetQuery, o: ScheduledOptions): Promise<R>;
   /** Whether the time window (unit, units, unit_reference) and size take part. */
   windowed: boolean;
   lifetime: Lifetime;

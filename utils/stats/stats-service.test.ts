@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BitlyError, type BitlyErrorKind } from '../bitly/errors';
-import type { BitlyClient } from '../bitly/client';
+import type { BitlyRequest } from '../bitly/transport';
 import { StatsCache } from '../cache/stats-cache';
-import { RequestScheduler } from '../scheduler/request-scheduler';
+import type { SchedulerOptions } from '../scheduler/request-scheduler';
+import { manualClock, scriptedBitly, settle } from '../scheduler/scheduled-bitly-fixture';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings/settings';
 import { planGates } from './plan-gates';
 import { createStatsService, type Session } from './stats-service';
@@ -13,40 +14,49 @@ const freya: Session = { token: 'tok-freya', login: 'freya', defaultGroupGuid: '
 
 const clicksOf = (n: number) => ({ unit: 'day', units: 30, link_clicks: [{ clicks: n, date: '2026-11-23T00:00:00+0000' }] });
 
-function fakeClient(token: string) {
+/** Bitly's answers for one token, by client operation (each request goes through the real scheduler). */
+function fakeBitly(token: string) {
   return {
-    token,
-    getClicks: vi.fn(async (_id: string, _q: object, _o: object) => clicksOf(token === 'tok-paula' ? 7 : 1)),
-    getCountries: vi.fn(async () => ({ facet: 'countries', metrics: [{ clicks: 3, value: 'DE' }] })),
-    getCities: vi.fn(async () => {
+    getClicks: vi.fn(async (_request: BitlyRequest) => clicksOf(token === 'tok-paula' ? 7 : 1)),
+    getCountries: vi.fn(async (_request: BitlyRequest) => ({ facet: 'countries', metrics: [{ clicks: 3, value: 'DE' }] })),
+    getCities: vi.fn(async (_request: BitlyRequest) => {
       throw new BitlyError('upgrade-required', { status: 402 });
     }),
-    expand: vi.fn(async (id: string) => ({ id, long_url: 'https://example.com/', link: `https://${id}` })),
-    getBsds: vi.fn(async () => ({ bsds: ['Brnd.example'] })),
-    getGroupClicks: vi.fn(async () => ({ data: [{ ts: '2026-11-23', count: 4 }] })),
-    getUser: vi.fn(async () => ({ login: token.slice(4) })),
+    expand: vi.fn(async (request: BitlyRequest) => {
+      const id = request.body?.bitlink_id ?? '';
+      return { id, long_url: 'https://example.com/', link: `https://${id}` };
+    }),
+    getBsds: vi.fn(async (_request: BitlyRequest) => ({ bsds: ['Brnd.example'] })),
+    getGroupClicks: vi.fn(async (_request: BitlyRequest) => ({ data: [{ ts: '2026-11-23', count: 4 }] })),
+    getUser: vi.fn(async (_request: BitlyRequest) => ({ login: token.slice(4), default_group_guid: 'Bg1' })),
   };
 }
 
-function setup({ session = paula as Session | null, settings = DEFAULT_SETTINGS as Settings } = {}) {
-  const clients = new Map<string, ReturnType<typeof fakeClient>>();
-  const clientFor = (token: string) => {
-    if (!clients.has(token)) clients.set(token, fakeClient(token));
-    return clients.get(token)!;
-  };
+function setup({
+  session = paula as Session | null,
+  settings = DEFAULT_SETTINGS as Settings,
+  scheduler = {} as SchedulerOptions,
+  now = undefined as (() => number) | undefined,
+} = {}) {
+  const { bitly, script } = scriptedBitly(fakeBitly, scheduler);
   const current = { session };
   const pushes: Array<[string, unknown]> = [];
+  const toldHosts: string[][] = [];
   const service = createStatsService({
     cache: new StatsCache({ area: fakeBrowser.storage.local as never }),
-    scheduler: new RequestScheduler(),
+    bitly,
     session: async () => current.session,
-    clientFor: clientFor as unknown as (token: string) => BitlyClient,
     settings: async () => parseSettings(settings),
     planGates,
     askers: { signal: () => undefined, push: (id, message) => pushes.push([id, message]) },
+    onBrandedHosts: (hosts) => toldHosts.push(hosts),
+    now,
   });
-  return { service, client: (s: Session = paula) => clientFor(s.token), current, pushes };
+  return { service, client: (s: Session = paula) => script(s.token), current, pushes, toldHosts };
 }
+
+/** What each call of a scripted operation sent. */
+const sent = (answer: { mock: { calls: Array<[BitlyRequest]> } }) => answer.mock.calls.map(([request]) => request);
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -65,14 +75,14 @@ describe('stats service: answers and cache', () => {
     expect(second).toEqual(first);
     expect(client().getClicks).toHaveBeenCalledTimes(1);
     expect(client().getBsds).not.toHaveBeenCalled(); // nothing but the facet itself on hover
-    expect(client().getClicks).toHaveBeenCalledWith('bit.ly/Abc1234', { unit: 'day', units: 30, unitReference: undefined, size: undefined }, {});
+    expect(sent(client().getClicks)).toMatchObject([{ path: ['bitlinks', 'bit.ly', 'Abc1234', 'clicks'], query: { unit: 'day', units: 30 } }]);
   });
 
   it('uses the settings’ unit and range unless the request names its own', async () => {
     const { service, client } = setup({ settings: { ...DEFAULT_SETTINGS, unit: 'week', range: '90d' } });
     await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
     await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', unit: 'hour', units: 24 });
-    expect(client().getClicks.mock.calls.map((c) => c[1])).toMatchObject([
+    expect(sent(client().getClicks).map((request) => request.query)).toMatchObject([
       { unit: 'week', units: 13 },
       { unit: 'hour', units: 24 },
     ]);
@@ -121,7 +131,7 @@ describe('stats service: answers and cache', () => {
   it('answers account facets for the default group', async () => {
     const { service, client } = setup();
     expect(await service.getAccountFacet({ facet: 'groupClicks' })).toMatchObject({ state: 'data' });
-    expect(client().getGroupClicks).toHaveBeenCalledWith('Bg1', expect.anything(), {});
+    expect(sent(client().getGroupClicks)).toMatchObject([{ path: ['groups', 'Bg1', 'clicks'] }]);
   });
 
   it('lists branded hosts in lower case', async () => {
@@ -129,10 +139,26 @@ describe('stats service: answers and cache', () => {
     expect(await service.getBrandedHosts()).toEqual(['brnd.example']);
   });
 
+  it('tells the background the branded hosts it reads, also when a link lookup reads them', async () => {
+    const { service, current, client, toldHosts } = setup();
+    await service.getLinkFacet({ link: 'https://brnd.example/Sale', facet: 'destination' });
+    expect(toldHosts).toEqual([['brnd.example']]);
+    current.session = null;
+    await service.getBrandedHosts();
+    expect(toldHosts).toEqual([['brnd.example'], []]);
+    current.session = freya;
+    client(freya).getBsds.mockRejectedValue(new BitlyError('server', { status: 503 }));
+    const reading = service.getBrandedHosts();
+    await vi.runAllTimersAsync();
+    expect(await reading).toEqual([]);
+    // A failed read is no news: the hosts known before stay in force.
+    expect(toldHosts).toHaveLength(2);
+  });
+
   it('recognises links on the account’s branded domains', async () => {
     const { service, client } = setup();
     expect(await service.getLinkFacet({ link: 'https://brnd.example/Sale', facet: 'destination' })).toMatchObject({ state: 'data' });
-    expect(client().expand).toHaveBeenCalledWith('brnd.example/Sale', {});
+    expect(sent(client().expand)).toMatchObject([{ body: { bitlink_id: 'brnd.example/Sale' } }]);
   });
 });
 
@@ -262,17 +288,15 @@ describe('stats service: what each failure answers (PRODUCT.md §5)', () => {
     expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toMatchObject({ state: 'data' });
   });
 
-  it('with only an old destination to go by, the token is checked once with /v4/user and trusted for 10 minutes', async () => {
+  it('with only an old destination to go by, the token is checked with /v4/user', async () => {
     const { service, client } = setup();
     const t0 = Date.now();
     await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'destination' });
-    await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'destination' });
     vi.setSystemTime(t0 + 11 * 60_000);
     client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
     expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'not-in-account' });
-    expect(await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'clicks' })).toEqual({ state: 'not-in-account' });
     expect(client().getUser).toHaveBeenCalledTimes(1);
-    expect(client().expand).toHaveBeenCalledTimes(2);
+    expect(client().expand).toHaveBeenCalledTimes(1);
   });
 
   it('a token revoked since the destination was cached: /v4/user says so', async () => {
@@ -283,22 +307,17 @@ describe('stats service: what each failure answers (PRODUCT.md §5)', () => {
     client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
     client().getUser.mockRejectedValue(new BitlyError('token-rejected', { status: 403 }));
     expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'token-rejected' });
-    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toEqual({ state: 'token-rejected' });
-    expect(client().getUser).toHaveBeenCalledTimes(1);
   });
 
-  it('when the token check itself fails, the 403 reads as "not in your account" and the next 403 checks again', async () => {
+  it('when the token check itself fails, the 403 reads as "not in your account"', async () => {
     const { service, client } = setup();
     client().expand.mockRejectedValue(new BitlyError('network'));
     client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
     client().getUser.mockRejectedValue(new BitlyError('network'));
-    const first = service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    const reply = service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
     await vi.runAllTimersAsync();
-    expect(await first).toEqual({ state: 'not-in-account' });
-    const second = service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'clicks' });
-    await vi.runAllTimersAsync();
-    await second;
-    expect(client().getUser).toHaveBeenCalledTimes(2);
+    expect(await reply).toEqual({ state: 'not-in-account' });
+    expect(client().getUser).toHaveBeenCalled();
   });
 
   it('no error reply carries the token', async () => {
@@ -307,5 +326,34 @@ describe('stats service: what each failure answers (PRODUCT.md §5)', () => {
     const reply = service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
     await vi.runAllTimersAsync();
     expect(JSON.stringify(await reply)).not.toContain(paula.token);
+  });
+});
+
+describe('stats service: every call through the scheduler', () => {
+  it('the token re-check (/v4/user) waits out a rate-limit pause another request met', async () => {
+    vi.useRealTimers();
+    const clock = manualClock();
+    const { service, client } = setup({ scheduler: { now: clock.now, setTimer: clock.setTimer }, now: clock.now });
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'destination' });
+    await clock.advance(11 * 60_000); // the destination is too old to vouch for the token
+
+    let forbid!: () => void;
+    client().getClicks.mockImplementationOnce(
+      () => new Promise((_resolve, reject) => (forbid = () => reject(new BitlyError('not-in-account', { status: 403 })))),
+    );
+    const hover = service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    await settle();
+    // Another request meets a 429: every request pauses 2 s.
+    client().getCountries.mockRejectedValueOnce(new BitlyError('rate-limited', { status: 429 }));
+    void service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'countries' });
+    await settle();
+    forbid();
+    await settle();
+    expect(client().getUser).not.toHaveBeenCalled();
+    await clock.advance(1_999);
+    expect(client().getUser).not.toHaveBeenCalled();
+    await clock.advance(1);
+    expect(client().getUser).toHaveBeenCalledTimes(1);
+    expect(await hover).toEqual({ state: 'not-in-account' });
   });
 });

@@ -1,24 +1,21 @@
 /**
  * The one service every surface asks for numbers: it answers from the cache when it can, fetches
  * through the scheduler when it must, and turns every failure into the answer PRODUCT.md §5
- * prescribes. The token is read per request and never leaves this module except to the client.
+ * prescribes (failure-reply.ts; a 403 on a link is decided by token-verdict.ts). The token is
+ * read per request and never leaves this module except to the scheduled client.
  */
 import { parseBitlink } from '../bitly/link';
-import { isAbortError, isBitlyError } from '../bitly/errors';
-import type { BitlyClient, FacetQuery } from '../bitly/client';
+import { isBitlyError } from '../bitly/errors';
+import type { FacetQuery } from '../bitly/client';
 import type { StatsCache } from '../cache/stats-cache';
-import { RateLimitedError, type RequestScheduler } from '../scheduler/request-scheduler';
+import type { Priority } from '../scheduler/priorities';
+import type { ScheduledBitly } from '../scheduler/scheduled-bitly';
 import { unitsFor, type Settings } from '../settings/settings';
-import type {
-  AccountFacetRequest,
-  AskerPush,
-  FacetReply,
-  FailureReason,
-  LinkFacetRequest,
-  Replies,
-} from '../messaging/protocol';
+import type { AccountFacetRequest, AskerPush, FacetReply, LinkFacetRequest, Replies } from '../messaging/protocol';
 import { ACCOUNT_FACETS, LINK_FACETS, LONG_LIFETIME_MS, type FacetDef } from './facets';
+import { failureReplyOf } from './failure-reply';
 import type { PlanGates } from './plan-gates';
+import { createTokenVerdict, isForbiddenOnLink } from './token-verdict';
 
 export interface Session {
   token: string;
@@ -29,12 +26,14 @@ export interface Session {
 
 export interface StatsServiceDeps {
   cache: StatsCache;
-  scheduler: RequestScheduler;
+  /** The one path to Bitly (every call through the scheduler). */
+  bitly: ScheduledBitly;
   session(): Promise<Session | null>;
-  clientFor(token: string): BitlyClient;
   settings(): Promise<Settings>;
   planGates: PlanGates;
   askers: { signal(askerId?: string): AbortSignal | undefined; push(askerId: string, message: AskerPush): void };
+  /** Told the branded hosts each time they are read, not when the read failed (the context menu follows them). */
+  onBrandedHosts?(hosts: string[]): void;
   now?: () => number;
 }
 
@@ -59,64 +58,29 @@ const BRANDED_HOSTS_FACET: AnyFacetDef = {
   lifetime: 'long',
 };
 
-/** How long a sign that the token still works spares the next check (see `tokenAccepted`). */
-const TOKEN_CHECK_LIFETIME_MS = 10 * 60_000;
-
-/** A 403 on one of the account's links (not a rate limit: that is its own kind). */
-const isForbiddenOnLink = (error: unknown): boolean => isBitlyError(error) && error.kind === 'not-in-account' && error.status === 403;
+/** When a rate limit met outside the scheduler's pause is guessed to end. */
+const RATE_LIMIT_GUESS_MS = 2_000;
 
 export function createStatsService(deps: StatsServiceDeps) {
   const now = deps.now ?? Date.now;
   /** Askers to tell when a refresh of a cache key lands. */
   const watchers = new Map<string, Set<string>>();
-  let tokenCheck: { token: string; at: number; accepted: Promise<boolean> } | undefined;
-
-  /**
-   * Bitly answers a link request made with a revoked token exactly as one for a link of another
-   * account: 403 FORBIDDEN. The same hover asks the link's destination (`POST /v4/expand`), which
-   * answers for any existing link: when Bitly gave it in the last 10 minutes it says whether the
-   * token works, at no extra call. Otherwise the token is checked with `GET /v4/user` (shared by
-   * simultaneous 403s, trusted 10 minutes once it passed, not remembered when inconclusive).
-   */
-  async function tokenAccepted(job: Job, settings: Settings): Promise<boolean> {
-    const known = knownTokenVerdict(job.session);
-    if (known) return known;
-    if (job.facet !== 'destination') {
-      const base = { def: LINK_FACETS.destination as AnyFacetDef, target: job.target, query: windowOf({}, settings), session: job.session, facet: 'destination' };
-      const destination = await answer({ ...base, key: keyOf(base) }, { priority: 'interactive' }, settings);
-      if (destination.state === 'token-rejected') return false;
-      if (destination.state === 'data' && now() - destination.fetchedAt < TOKEN_CHECK_LIFETIME_MS) return true;
-    }
-    return userCheck(job.session);
-  }
-
-  function knownTokenVerdict(session: Session): Promise<boolean> | undefined {
-    return tokenCheck?.token === session.token && now() - tokenCheck.at < TOKEN_CHECK_LIFETIME_MS ? tokenCheck.accepted : undefined;
-  }
-
-  function userCheck(session: Session): Promise<boolean> {
-    const known = knownTokenVerdict(session);
-    if (known) return known;
-    const check = { token: session.token, at: now(), accepted: Promise.resolve(true) };
-    check.accepted = deps
-      .clientFor(session.token)
-      .getUser()
-      .then(
-        () => true,
-        (error: unknown) => {
-          if (isBitlyError(error) && error.kind === 'token-rejected') return false;
-          // Inconclusive (Bitly unreachable, rate limited…): not remembered, the next 403 asks again.
-          if (tokenCheck === check) tokenCheck = undefined;
-          return true;
-        },
-      );
-    tokenCheck = check;
-    return check.accepted;
-  }
+  const verdict = createTokenVerdict({
+    now,
+    // The hover waits for this answer: it goes first, and waits out a short rate-limit pause.
+    checkUser: (token) => deps.bitly.forToken(token).getUser({ priority: 'interactive' }),
+  });
 
   /** A 403 on a link: "not in your account" (remembered like any answer) or "token rejected". */
   async function forbidden(job: Job, settings: Settings): Promise<Reply> {
-    if (!(await tokenAccepted(job, settings))) return { state: 'token-rejected' };
+    const destination =
+      job.facet === 'destination'
+        ? undefined
+        : () => {
+            const base = { def: LINK_FACETS.destination as AnyFacetDef, target: job.target, query: windowOf({}, settings), session: job.session, facet: 'destination' };
+            return answer({ ...base, key: keyOf(base) }, { priority: 'interactive' }, settings);
+          };
+    if (!(await verdict.accepted(job.session.token, destination))) return { state: 'token-rejected' };
     await deps.cache.set(job.key, { refused: 'not-in-account' } satisfies Stored<unknown>, now());
     return { state: 'not-in-account' };
   }
@@ -146,48 +110,25 @@ export function createStatsService(deps: StatsServiceDeps) {
   }
 
   /** Fetches through the scheduler and stores the answer (data or a lasting refusal). */
-  async function fetchAndStore(job: Job, priority: LinkFacetRequest['priority'], signal?: AbortSignal): Promise<Stored<unknown>> {
-    return deps.scheduler.schedule({
-      key: job.key,
-      priority,
-      signal,
-      run: async () => {
-        const client = deps.clientFor(job.session.token);
-        let stored: Stored<unknown>;
-        try {
-          stored = { data: await job.def.fetch(client, job.target, job.query, {}) };
-        } catch (error) {
-          // A 403 is decided outside the scheduler's slot, where the token may need checking.
-          if (!isBitlyError(error) || (error.kind !== 'not-in-account' && error.kind !== 'gone') || isForbiddenOnLink(error)) throw error;
-          stored = { refused: error.kind === 'gone' ? 'deleted' : 'not-in-account' };
-        }
-        await deps.cache.set(job.key, stored, now());
-        return stored;
-      },
-    });
+  async function fetchAndStore(job: Job, priority: Priority | undefined, signal?: AbortSignal): Promise<Stored<unknown>> {
+    let stored: Stored<unknown>;
+    try {
+      stored = { data: await job.def.fetch(deps.bitly.forToken(job.session.token), job.target, job.query, { priority, signal }) };
+    } catch (error) {
+      // A 403 on a link is left to the token verdict.
+      if (!isBitlyError(error) || (error.kind !== 'not-in-account' && error.kind !== 'gone') || isForbiddenOnLink(error)) throw error;
+      stored = { refused: error.kind === 'gone' ? 'deleted' : 'not-in-account' };
+    }
+    await deps.cache.set(job.key, stored, now());
+    return stored;
   }
 
   async function failureReply(error: unknown, job: Job): Promise<Reply> {
-    if (isAbortError(error)) return { state: 'cancelled' };
-    if (error instanceof RateLimitedError) return { state: 'rate-limited', retryAt: error.retryAt };
-    if (!isBitlyError(error)) return { state: 'error', reason: 'server' };
-    switch (error.kind) {
-      case 'token-rejected':
-        // Remembered, so the 403s of the same hover need neither another expand nor /v4/user.
-        tokenCheck = { token: job.session.token, at: now(), accepted: Promise.resolve(false) };
-        return { state: 'token-rejected' };
-      case 'upgrade-required':
-        await deps.planGates.remember(job.session.login, job.facet);
-        return { state: 'upgrade-required' };
-      case 'rate-limited':
-        return { state: 'rate-limited', retryAt: deps.scheduler.rateLimitedUntil || now() + 2_000 };
-      case 'not-in-account':
-        return { state: 'not-in-account' };
-      case 'gone':
-        return { state: 'deleted' };
-      default:
-        return { state: 'error', reason: error.kind as FailureReason };
-    }
+    const reply = failureReplyOf(error, deps.bitly.rateLimitedUntil || now() + RATE_LIMIT_GUESS_MS);
+    // Remembered, so the 403s of the same hover need neither another expand nor /v4/user.
+    if (reply.state === 'token-rejected') verdict.rememberRejected(job.session.token);
+    if (reply.state === 'upgrade-required') await deps.planGates.remember(job.session.login, job.facet);
+    return reply;
   }
 
   function replyOf(stored: Stored<unknown>, fetchedAt: number, stale: boolean, refreshing: boolean): Reply {
@@ -234,6 +175,15 @@ export function createStatsService(deps: StatsServiceDeps) {
     }
   }
 
+  /** The account's branded hosts; none when signed out; null when Bitly could not say. */
+  async function readBrandedHosts(known?: Session): Promise<string[] | null> {
+    const session = known ?? (await deps.session());
+    if (!session) return [];
+    const base = { def: BRANDED_HOSTS_FACET, target: 'bsds', query: { unit: 'day' as const, units: -1 }, session, facet: 'bsds' };
+    const reply = await answer({ ...base, key: keyOf(base) }, {}, await deps.settings());
+    return reply.state === 'data' ? (reply.data as string[]).map((host) => host.toLowerCase()) : null;
+  }
+
   async function brandedHostSet(session: Session): Promise<ReadonlySet<string>> {
     return new Set(await service.getBrandedHosts(session));
   }
@@ -267,11 +217,9 @@ export function createStatsService(deps: StatsServiceDeps) {
 
     /** The account's branded short domains, kept a day; an empty list when they cannot be read. */
     async getBrandedHosts(known?: Session): Promise<string[]> {
-      const session = known ?? (await deps.session());
-      if (!session) return [];
-      const base = { def: BRANDED_HOSTS_FACET, target: 'bsds', query: { unit: 'day' as const, units: -1 }, session, facet: 'bsds' };
-      const reply = await answer({ ...base, key: keyOf(base) }, {}, await deps.settings());
-      return reply.state === 'data' ? (reply.data as string[]).map((host) => host.toLowerCase()) : [];
+      const hosts = await readBrandedHosts(known);
+      if (hosts) deps.onBrandedHosts?.(hosts);
+      return hosts ?? [];
     },
   };
   return service;
