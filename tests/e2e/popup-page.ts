@@ -25,9 +25,14 @@ const KEYS: Record<string, { code: string; keyCode: number; text?: string }> = {
   ArrowLeft: { code: 'ArrowLeft', keyCode: 37 },
 };
 
+/** Longest wait for the popup to answer one command. */
+const COMMAND_TIMEOUT_MS = 10_000;
+
 export class Popup {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** The popup went away (closed itself, e.g. by opening another page). */
+  closed = false;
 
   private constructor(
     private readonly cdp: CDPSession,
@@ -42,6 +47,12 @@ export class Popup {
       this.pending.delete(message.id!);
       if (message.error) waiting.reject(new Error(message.error.message));
       else waiting.resolve(message.result);
+    });
+    cdp.on('Target.detachedFromTarget', (event: { sessionId: string }) => {
+      if (event.sessionId !== this.sessionId) return;
+      this.closed = true;
+      for (const waiting of this.pending.values()) waiting.reject(new Error('the popup closed'));
+      this.pending.clear();
     });
   }
 
@@ -71,8 +82,24 @@ export class Popup {
 
   /** One protocol command to the popup's own target. */
   send<T = unknown>(method: string, params: object = {}): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the popup closed'));
     const id = this.nextId++;
-    const reply = new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+    const reply = new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`the popup did not answer ${method} within ${COMMAND_TIMEOUT_MS} ms`));
+      }, COMMAND_TIMEOUT_MS);
+      this.pending.set(id, {
+        resolve: (value) => {
+          clearTimeout(timer);
+          resolve(value as T);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+    });
     void this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch((error: Error) => {
       this.pending.get(id)?.reject(error);
       this.pending.delete(id);
@@ -138,7 +165,9 @@ export class Popup {
       return r.width > 0 && r.height > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
     }, selector);
     for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased']) {
-      await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', buttons: type === 'mousePressed' ? 1 : 0, clickCount: 1 });
+      const sent = this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', buttons: type === 'mousePressed' ? 1 : 0, clickCount: 1 });
+      // A click that closes the popup (it opened another page) gets no answer: that is its effect.
+      await (type === 'mouseReleased' ? sent.catch((error: Error) => { if (!this.closed) throw error; }) : sent);
     }
   }
 
