@@ -266,7 +266,7 @@ export function createBitlyClient<O = RequestOptions>(send: BitlySend<O>): Bitly
       }
       if (request.groupGuid !== undefined) body.group_guid = guidSegment(operation, request.groupGuid);
       const answer = await send(
-        { operation, method: 'POST', path: ['shorten'], body, schema: ShortenedBitlinkSchema, scope: 'account' },
+        { operation, method: 'POST', path: ['shorten'], body, schema: ShortenedBitlinkSchema, scope: 'create' },
         options,
       );
       return { created: answer.status === 201, link: answer.data };

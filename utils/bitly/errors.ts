@@ -31,9 +31,11 @@ export type BitlyErrorKind = (typeof BITLY_ERROR_KINDS)[number];
  * - `account`: the token's own resources (user, groups, organizations, BSDs, group and
  *   organization metrics, shorten);
  * - `link`: one bitlink of the token's account (the bitlink itself, its metrics);
- * - `any-link`: one bitlink, whoever owns it (`POST /v4/expand`, whose spec declares no 403).
+ * - `any-link`: one bitlink, whoever owns it (`POST /v4/expand`, whose spec declares no 403);
+ * - `create`: making a link (`POST /v4/shorten`), where a monthly-limit code is the plan's cap on
+ *   new links, final until the month ends — elsewhere it is the API request cap: back off.
  */
-export type EndpointScope = 'account' | 'link' | 'any-link';
+export type EndpointScope = 'account' | 'link' | 'any-link' | 'create';
 
 const RETRYABLE: Readonly<Record<BitlyErrorKind, boolean>> = {
   'token-rejected': false,
@@ -130,8 +132,9 @@ function isRateLimitCode(code: string | undefined): boolean {
  *
  * - 401 → token-rejected (the spec declares no 401, but a bad token may get one).
  * - 402 → upgrade-required (premium facets such as cities and devices).
- * - 403 or 429 with a monthly-limit code (`MONTHLY_LIMIT_EXCEEDED`…) → limit-reached: final for the
- *   month, so neither retried nor a pause for every other request.
+ * - 403 or 429 with a monthly-limit code (`MONTHLY_LIMIT_EXCEEDED`…) when making a link →
+ *   limit-reached: the plan's cap on new links, final for the month, so neither retried nor a pause
+ *   for every other request. On any other endpoint it is the API request cap: rate-limited.
  * - 403 → rate-limited when Bitly's code is `RATE_LIMIT_EXCEEDED` (or another `*_LIMIT_EXCEEDED`)
  *   or the `X-Ratelimit-Reason` header is present. Otherwise, on a link endpoint it means the
  *   link belongs to another account (v4 scopes link data to the token's groups), so
@@ -143,7 +146,7 @@ function isRateLimitCode(code: string | undefined): boolean {
  *   means we addressed something that is not there, typically a stale group or organization guid
  *   from settings: bad-request, not retried, so the caller refreshes its guids.
  * - 410 → gone (a deleted link).
- * - 429 → rate-limited.
+ * - 429 → rate-limited (ENDPOINTS.md §5: back off).
  * - 400, 409, 417, 422 and any other 4xx → bad-request, keeping Bitly's code.
  * - 5xx, and anything else that is not a success (e.g. an unfollowed 3xx) → server.
  */
@@ -155,12 +158,12 @@ export function errorKindForStatus(
 ): BitlyErrorKind {
   if (status === 401) return 'token-rejected';
   if (status === 402) return 'upgrade-required';
-  if ((status === 403 || status === 429) && isMonthlyLimitCode(code)) return 'limit-reached';
+  if ((status === 403 || status === 429) && scope === 'create' && isMonthlyLimitCode(code)) return 'limit-reached';
   if (status === 403) {
     if (hasRateLimitReason || isRateLimitCode(code)) return 'rate-limited';
     return scope === 'link' ? 'not-in-account' : 'token-rejected';
   }
-  if (status === 404) return scope === 'account' ? 'bad-request' : 'not-in-account';
+  if (status === 404) return scope === 'link' || scope === 'any-link' ? 'not-in-account' : 'bad-request';
   if (status === 410) return 'gone';
   if (status === 429) return 'rate-limited';
   if (status >= 400 && status < 500) return 'bad-request';

@@ -16,7 +16,7 @@ const PAGE = 'https://shop.example.com/spring/sale';
 const made = (request: ShortenRequest) => ({ id: `${request.domain ?? 'bit.ly'}/New1`, link: `https://${request.domain ?? 'bit.ly'}/New1`, long_url: request.longUrl });
 
 /** The error the client throws for an HTTP answer of `/v4/shorten`. */
-const bitly = (status: number, code?: string, rateLimitReason = false) => new BitlyError(errorKindForStatus(status, 'account', code, rateLimitReason), { status, code });
+const bitly = (status: number, code?: string, rateLimitReason = false) => new BitlyError(errorKindForStatus(status, 'create', code, rateLimitReason), { status, code });
 
 function setup({
   session = paula as Session | null,
