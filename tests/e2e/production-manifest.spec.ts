@@ -11,8 +11,8 @@ test('the production manifest may reach only the real Bitly API', async () => {
   expect(manifest.host_permissions).toEqual(['https://api-ssl.bitly.com/*']);
   expect(manifest.optional_host_permissions ?? []).toEqual([]);
   expect(manifest.permissions).not.toContain('<all_urls>');
-  // Neither shows an install warning.
-  expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'storage']);
+  // None shows an install warning.
+  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'storage']);
   expect(manifest.externally_connectable).toBeUndefined();
 });
 
