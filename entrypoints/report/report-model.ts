@@ -1,0 +1,48 @@
+/**
+ * The report's facets (F5): the link's destination and details, and every metric of it for the
+ * chosen window — the settings' unit and range, or a custom from–to range.
+ */
+import { FacetsModel, type AskWindow, type Clock } from '@/components/facets-model';
+import { bitlinkIdOf } from '@/utils/bitly/link';
+import { customWindow, type CustomRange, type CustomRangeProblem, type RangeUnit } from '@/utils/stats/date-range';
+import type { LinkFacetData } from '@/utils/stats/facet-names';
+import type { ReportApi } from './report-api';
+
+export const REPORT_FIXED = ['destination', 'info'] as const;
+/** In display order; clicks is the headline that decides the page's state. */
+export const REPORT_METRICS = ['clicks', 'countries', 'cities', 'devices', 'referrers', 'referringDomains', 'referrersByDomains'] as const;
+export const REPORT_FACETS = [...REPORT_FIXED, ...REPORT_METRICS] as const;
+export type ReportFacet = (typeof REPORT_FACETS)[number];
+export type ReportMap = { [F in ReportFacet]: LinkFacetData<F> };
+export type ReportModel = FacetsModel<ReportMap>;
+
+export function reportModel(api: ReportApi, link: string, clock?: Clock): ReportModel {
+  return new FacetsModel<ReportMap>(
+    {
+      ask: (facet, options) => api.askLinkFacet(link, facet, options) as never,
+      getSettings: () => api.getSettings(),
+      subscribe: (listener) => api.subscribe(listener),
+    },
+    {
+      target: link,
+      facets: REPORT_FACETS,
+      fixed: REPORT_FIXED,
+      metricsFor: () => REPORT_METRICS,
+      isTarget: (target) => (bitlinkIdOf(target) ?? target) === link,
+      clock,
+    },
+  );
+}
+
+export type CustomAsk = { ok: true; window: AskWindow; from: string; to: string } | { ok: false; problem: CustomRangeProblem };
+
+/** A custom from–to range as the window the metrics are asked for (unit chosen, else fitting the span). */
+export function customAskWindow(range: CustomRange, now: number, unit?: RangeUnit): CustomAsk {
+  const result = customWindow(range, now, unit);
+  if (!result.ok) return result;
+  const { query } = result;
+  // customWindow never answers in minutes; the guard keeps the type honest.
+  const chosen: RangeUnit = query.unit === 'minute' ? 'hour' : query.unit;
+  const window: AskWindow = { unit: chosen, units: query.units, ...(query.unitReference !== undefined ? { unitReference: query.unitReference } : {}) };
+  return { ok: true, window, from: result.from, to: result.to };
+}
