@@ -7,10 +7,10 @@ import { browser } from 'wxt/browser';
 import type { AskWindow } from '@/components/facets-model';
 import { copyText } from '@/utils/clipboard';
 import { holdPort } from '@/utils/messaging/held-port';
-import { ASKER_PORT_PREFIX, type AskerPush, type LinkFacetReply } from '@/utils/messaging/protocol';
-import { askLinkFacet, sendMessage } from '@/utils/messaging/send';
+import { ASKER_PORT_PREFIX, type AccountFacetReply, type AccountState, type AskerPush, type LinkFacetReply } from '@/utils/messaging/protocol';
+import { askAccountFacet, askLinkFacet, sendMessage } from '@/utils/messaging/send';
 import type { Settings } from '@/utils/settings/settings-schema';
-import type { LinkFacet } from '@/utils/stats/facet-names';
+import type { AccountFacet, LinkFacet } from '@/utils/stats/facet-names';
 
 export interface ReportAskOptions {
   refresh?: boolean;
@@ -18,8 +18,11 @@ export interface ReportAskOptions {
 }
 
 export interface ReportApi {
+  getAccount(): Promise<AccountState>;
   getSettings(): Promise<Settings>;
   askLinkFacet<F extends LinkFacet>(link: string, facet: F, options: ReportAskOptions): Promise<LinkFacetReply<F>>;
+  /** A facet of the account's group (the settings' group, else the default one). */
+  askAccountFacet<F extends AccountFacet>(facet: F, options: ReportAskOptions & { size?: number }): Promise<AccountFacetReply<F>>;
   /** Pushes for the page (a facet was refreshed, settings changed); returns the unsubscribe. */
   subscribe(listener: (push: AskerPush) => void): () => void;
   openOptions(): Promise<void>;
@@ -36,10 +39,12 @@ export function createMessageReportApi(): ReportApi & { dispose(): void } {
   const port = holdPort(ASKER_PORT_PREFIX + askerId, (message) => {
     for (const listener of listeners) listener(message as AskerPush);
   });
+  const request = ({ refresh, window }: ReportAskOptions) => ({ askerId, priority: 'interactive' as const, ...(refresh ? { refresh } : {}), ...window });
   return {
+    getAccount: () => sendMessage('getAccount', {}),
     getSettings: () => sendMessage('getSettings', {}),
-    askLinkFacet: (link, facet, { refresh, window }) =>
-      askLinkFacet({ link, facet, askerId, priority: 'interactive', ...(refresh ? { refresh } : {}), ...window }),
+    askLinkFacet: (link, facet, options) => askLinkFacet({ link, facet, ...request(options) }),
+    askAccountFacet: (facet, { size, ...options }) => askAccountFacet({ facet, ...request(options), ...(size ? { size } : {}) }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

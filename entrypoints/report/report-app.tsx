@@ -7,7 +7,6 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { ClicksOverTime, linkSeries } from '@/components/clicks-total';
-import { CustomRangePicker } from '@/components/custom-range-picker';
 import { AgeLine } from '@/components/data-age';
 import { DestinationSection } from '@/components/destination-view';
 import { FacetSection } from '@/components/facet-section';
@@ -19,7 +18,6 @@ import { ReferrersByDomain } from '@/components/referrers-by-domain';
 import { StatusPanel } from '@/components/status-panel';
 import { useFacetsModel } from '@/components/use-facets';
 import { useNow } from '@/components/use-now';
-import { WindowPickers } from '@/components/window-pickers';
 import { WorldMap } from '@/components/world-map';
 import type { ClickMetrics } from '@/utils/bitly/schemas';
 import { downloadText } from '@/utils/export/download';
@@ -27,15 +25,13 @@ import { linkFacetFile, reportFile, type ExportFormat } from '@/utils/export/exp
 import type { ExportMeta } from '@/utils/export/json';
 import { countryName, flagEmoji } from '@/utils/format/countries';
 import { t } from '@/utils/i18n';
-import { DEFAULTS } from '@/utils/settings/defaults';
-import type { Settings } from '@/utils/settings/settings-schema';
-import { parseIsoDate, todayUtc, windowSpan, type CustomRange } from '@/utils/stats/date-range';
-import { CUSTOM_RANGE_PROBLEM_MESSAGES, CUSTOM_RANGE_ZONE_NOTE } from '@/utils/stats/date-range-messages';
+import { windowSpan } from '@/utils/stats/date-range';
 import type { LinkFacet, LinkFacetData } from '@/utils/stats/facet-names';
 import { rankRows } from '@/utils/stats/ranked-rows';
 import { LinkDetails } from './link-details';
 import type { ReportApi } from './report-api';
-import { customAskWindow, reportModel, type ReportMap } from './report-model';
+import { reportModel, type ReportMap } from './report-model';
+import { customWords, ReportWindowControls, useReportWindow } from './report-window';
 import './report.css';
 
 interface Props {
@@ -57,7 +53,6 @@ export function ReportApp({ api, link, locale }: Props) {
   return <LinkReport api={api} link={link} locale={locale} />;
 }
 
-type Window = Pick<Settings, 'unit' | 'range'>;
 const CHART_WIDTH = 640;
 const CHART_HEIGHT = 200;
 
@@ -70,33 +65,14 @@ function LinkReport({ api, link, locale }: { api: ReportApi; link: string; local
   const busy = isBusy(snapshot);
   const retry = () => model.retry();
   const { slots, settings } = snapshot;
-  const [custom, setCustom] = useState<CustomRange | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const asked = model.window;
-  const window: Window = { unit: asked?.unit ?? settings?.unit ?? DEFAULTS.unit, range: settings?.range ?? DEFAULTS.range };
+  const range = useReportWindow(model, settings);
+  const { window, custom } = range;
 
   useEffect(() => {
     document.documentElement.dataset.view = status;
   }, [status]);
-
-  function applyCustom(range: CustomRange, unit?: Window['unit']) {
-    const result = customAskWindow(range, Date.now(), unit);
-    if (!result.ok) {
-      setProblem(t(CUSTOM_RANGE_PROBLEM_MESSAGES[result.problem]));
-      return;
-    }
-    setProblem(null);
-    setCustom({ from: result.from, to: result.to });
-    model.setCustomWindow(result.window);
-  }
-
-  function pick(next: Window) {
-    if (custom && next.unit !== window.unit) return applyCustom(custom, next.unit);
-    setCustom(null);
-    setProblem(null);
-    model.setWindow(next);
-  }
 
   const meta = (): ExportMeta | null => {
     if (!asked) return null;
@@ -123,8 +99,6 @@ function LinkReport({ api, link, locale }: { api: ReportApi; link: string; local
   const ranked = (data: ClickMetrics, label: (value: string) => string) => rankRows(data.metrics.map((m) => ({ key: m.value, label: label(m.value), clicks: m.clicks })));
   const referrer = (value: string) => (value === 'direct' ? t('cardReferrerDirect') : value);
   const section = { now, onRetry: retry };
-  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const customWords = custom ? t('reportClicksBetween', [dayFormat.format(parseIsoDate(custom.from)!), dayFormat.format(parseIsoDate(custom.to)!)]) : undefined;
 
   return (
     <main class="report" aria-labelledby="report-heading" data-status={status}>
@@ -164,17 +138,14 @@ function LinkReport({ api, link, locale }: { api: ReportApi; link: string; local
         </div>
       ) : (
         <>
-          <div class="report-window" role="group" aria-label={t('reportWindow')}>
-            <WindowPickers name="report" value={window} custom={custom !== null} onChange={pick} />
-            <CustomRangePicker name="report" value={custom} max={todayUtc(now)} problem={problem} onApply={(range) => applyCustom(range)} note={t(CUSTOM_RANGE_ZONE_NOTE)} />
-          </div>
+          <ReportWindowControls state={range} name="report" now={now} />
           <FacetSection id="clicks" title={t('reportClicksOverTime')} reply={slots.clicks.reply} onExport={slots.clicks.reply?.state === 'data' ? save('clicks', slots.clicks.reply.data) : undefined} {...section}>
             {() => (
               <ClicksOverTime
                 reply={slots.clicks.reply}
                 series={linkSeries}
                 range={window.range}
-                rangeText={customWords}
+                rangeText={customWords(custom, locale)}
                 locale={locale}
                 chartWidth={CHART_WIDTH}
                 chartHeight={CHART_HEIGHT}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFixtureReportApi } from './report-api-fixture';
-import { customAskWindow, REPORT_FIXED, REPORT_METRICS, reportModel } from './report-model';
+import { ACCOUNT_METRICS, accountReportModel, customAskWindow, OVERVIEW_TOP_LINKS, REPORT_FIXED, REPORT_METRICS, reportModel } from './report-model';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 30);
 const LINK = 'bit.ly/Abc1234';
@@ -78,5 +78,24 @@ describe('the report’s facets', () => {
 
   it('asks a range running up to today without a reference, in the unit chosen', () => {
     expect(customAskWindow({ from: '2026-11-19', to: '2026-11-20' }, NOW, 'hour')).toEqual({ ok: true, window: { unit: 'hour', units: 40 }, from: '2026-11-19', to: '2026-11-20' });
+  });
+});
+
+describe('the account overview’s facets', () => {
+  it('asks every group and organization facet for the window, the top links with their count, and all again for custom dates', async () => {
+    const api = createFixtureReportApi({ settings: { unit: 'day', range: '7d' } });
+    const model = accountReportModel(api);
+    model.start();
+    await vi.runAllTimersAsync();
+    expect(api.calls.map((c) => c.facet)).toEqual([...ACCOUNT_METRICS]);
+    expect(api.calls.every((c) => c.options.window?.unit === 'day' && c.options.window.units === 7)).toBe(true);
+    expect(api.calls.find((c) => c.facet === 'topLinks')!.options).toMatchObject({ size: OVERVIEW_TOP_LINKS });
+
+    const custom = customAskWindow({ from: '2026-10-01', to: '2026-10-31' }, NOW);
+    if (!custom.ok) throw new Error(custom.problem);
+    const before = api.calls.length;
+    model.setCustomWindow(custom.window);
+    await vi.runAllTimersAsync();
+    expect(api.calls.slice(before).map((c) => [c.facet, c.options.window?.unitReference])).toEqual(ACCOUNT_METRICS.map((f) => [f, '2026-10-31T23:59:59+0000']));
   });
 });

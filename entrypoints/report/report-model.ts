@@ -5,7 +5,7 @@
 import { FacetsModel, type AskWindow, type Clock } from '@/components/facets-model';
 import { bitlinkIdOf } from '@/utils/bitly/link';
 import { customWindow, type CustomRange, type CustomRangeProblem, type RangeUnit } from '@/utils/stats/date-range';
-import type { LinkFacetData } from '@/utils/stats/facet-names';
+import type { AccountFacetData, LinkFacetData } from '@/utils/stats/facet-names';
 import type { ReportApi } from './report-api';
 
 export const REPORT_FIXED = ['destination', 'info'] as const;
@@ -29,6 +29,31 @@ export function reportModel(api: ReportApi, link: string, clock?: Clock): Report
       fixed: REPORT_FIXED,
       metricsFor: () => REPORT_METRICS,
       isTarget: (target) => (bitlinkIdOf(target) ?? target) === link,
+      clock,
+    },
+  );
+}
+
+/** The account overview (F6): every facet follows the window. */
+export const ACCOUNT_METRICS = ['groupClicks', 'groupCountries', 'groupReferringNetworks', 'topLinks', 'groupShortenCounts', 'organizationShortenCounts'] as const;
+export type AccountReportFacet = (typeof ACCOUNT_METRICS)[number];
+export type AccountReportMap = { [F in AccountReportFacet]: AccountFacetData<F> };
+/** Top links listed by the overview. */
+export const OVERVIEW_TOP_LINKS = 10;
+
+export function accountReportModel(api: ReportApi, clock?: Clock): FacetsModel<AccountReportMap> {
+  return new FacetsModel<AccountReportMap>(
+    {
+      ask: (facet, options) => api.askAccountFacet(facet, { ...options, ...(facet === 'topLinks' ? { size: OVERVIEW_TOP_LINKS } : {}) }) as never,
+      getSettings: () => api.getSettings(),
+      subscribe: (listener) => api.subscribe(listener),
+    },
+    {
+      target: 'account',
+      facets: ACCOUNT_METRICS,
+      metricsFor: () => ACCOUNT_METRICS,
+      // Pushes name the group's guid; these facet names belong to the account alone.
+      isTarget: () => true,
       clock,
     },
   );

@@ -214,3 +214,34 @@ test('an address naming no link says so', async ({ page, extensionId }) => {
   await page.goto(`chrome-extension://${extensionId}/report.html#link=not a link`);
   await expect(page.getByTestId('report-no-link')).toContainText('names no Bitly link');
 });
+
+test.describe('account overview (report.html#account)', () => {
+  test('group clicks, countries, networks, links created, and top links each opening its report', async ({ page, extensionId, fake }) => {
+    await signIn(page, extensionId, paid);
+    fake.clearLog();
+    await page.goto(`chrome-extension://${extensionId}/report.html#account`);
+    await expect(page.locator('html')).toHaveAttribute('data-view', 'data');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Account overview');
+    await expect(page.getByTestId('world-map')).toHaveAttribute('data-drawn', 'true');
+    await expect(page.getByTestId('clicks-table')).toBeVisible();
+    for (const id of ['referring-networks', 'group-created', 'organization-created']) {
+      await expect(page.getByTestId(id).getByRole('heading', { level: 2 })).toBeVisible();
+      await expect(page.getByTestId(id)).toHaveAttribute('aria-busy', 'false');
+    }
+    await settled(fake, 6);
+    const group = fake.log.filter((r) => r.path.startsWith(`/v4/groups/${paid.defaultGroupGuid}/`));
+    expect(group.map((r) => r.path.slice(`/v4/groups/${paid.defaultGroupGuid}/`.length)).sort()).toEqual(['bitlinks/clicks', 'clicks', 'countries', 'referring_networks', 'shorten_counts'].sort());
+    expect(group.filter((r) => r.path.endsWith('/clicks') && !r.path.endsWith('bitlinks/clicks')).map((r) => `${r.query.unit} ${r.query.units}`)).toEqual(['day 30']);
+
+    const light = await new AxeBuilder({ page }).analyze();
+    expect(light.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+    const first = page.getByTestId('top-links-list').getByRole('link').first();
+    const link = (await first.innerText()).trim();
+    await first.click();
+    await expect(page).toHaveURL(`chrome-extension://${extensionId}/report.html#link=${link}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(link);
+    await expect(page.locator('html')).toHaveAttribute('data-view', 'data');
+    await expect(page.getByTestId('total-clicks')).toBeVisible();
+  });
+});

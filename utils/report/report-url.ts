@@ -20,6 +20,14 @@ export function reportUrl(linkId: string): string | null {
   return hash === null ? null : browser.runtime.getURL(REPORT_PAGE) + hash;
 }
 
+/** The fragment of the account overview (F6) on the report page. */
+export const ACCOUNT_HASH = '#account';
+
+/** Whether a report page's `location.hash` asks for the account overview. */
+export function isAccountReport(hash: string): boolean {
+  return hash === ACCOUNT_HASH;
+}
+
 /** The link a report page was opened for (`location.hash`), or null when it names none. */
 export function reportLinkFrom(hash: string): string | null {
   const link = new URLSearchParams(hash.replace(/^#/, '')).get('link');
