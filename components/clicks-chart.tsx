@@ -32,9 +32,11 @@ interface Props {
   height?: number;
   /** Called once the bars are drawn (a surface marks its first paint of numbers). */
   onDrawn?(): void;
+  /** The table shows beside the chart (the report), not for screen readers only. */
+  tableVisible?: boolean;
 }
 
-export function ClicksChart({ points, unit, locale, width = CHART_WIDTH, height = CHART_HEIGHT, onDrawn }: Props) {
+export function ClicksChart({ points, unit, locale, width = CHART_WIDTH, height = CHART_HEIGHT, onDrawn, tableVisible }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [drawn, setDrawn] = useState(false);
   const labels = points.map((p) => formatBucket(p.ms, unit, locale));
@@ -59,27 +61,42 @@ export function ClicksChart({ points, unit, locale, width = CHART_WIDTH, height 
     // `labels` follows from points, unit and locale.
   }, [points, unit, locale]);
 
-  return (
+  const table = (
+    <table class={tableVisible ? 'facet-table clicks-table' : 'visually-hidden'} data-testid="clicks-table">
+      <caption>{t(PER_UNIT[unit])}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('cardChartPeriod')}</th>
+          <th scope="col" class="num">
+            {t('cardClicksWord')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((p, i) => (
+          <tr key={p.ms}>
+            <th scope="row">{labels[i]}</th>
+            <td class="num">{formatCount(p.clicks, locale)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  const chart = (
     <div class="chart" style={{ height: `${height}px` }} data-testid="clicks-chart" data-drawn={drawn ? 'true' : 'false'}>
       <canvas ref={canvas} width={width} height={height} style={{ width: `${width}px`, height: `${height}px` }} aria-hidden="true" />
       {!drawn && <div class="baseline" />}
-      <table class="visually-hidden">
-        <caption>{t(PER_UNIT[unit])}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cardChartPeriod')}</th>
-            <th scope="col">{t('cardClicksWord')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p, i) => (
-            <tr key={p.ms}>
-              <th scope="row">{labels[i]}</th>
-              <td>{formatCount(p.clicks, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {!tableVisible && table}
+    </div>
+  );
+  if (!tableVisible) return chart;
+  return (
+    <div class="clicks-with-table">
+      {chart}
+      {/* Scrolls when long: focusable so the keyboard can scroll it. */}
+      <div class="facet-table-wrap" tabIndex={0} role="region" aria-label={t(PER_UNIT[unit])}>
+        {table}
+      </div>
     </div>
   );
 }

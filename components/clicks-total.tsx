@@ -69,9 +69,13 @@ interface Props<T> {
   /** Said when the plan does not include these clicks (402). */
   upgradeText?: string;
   onChartDrawn?(): void;
+  /** Words after the total when the window is not a preset range (the report's custom dates). */
+  rangeText?: string;
+  /** The table beside the chart is visible (the report). */
+  tableVisible?: boolean;
 }
 
-export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, chartHeight, upgradeText, onChartDrawn }: Props<T>) {
+export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, chartHeight, upgradeText, onChartDrawn, rangeText, tableVisible }: Props<T>) {
   const data = reply?.state === 'data' ? reply.data : null;
   // The same answer keeps the same points, so the chart is drawn once per answer, not per render.
   const shown = useMemo(() => (data === null ? null : series(data)), [data]);
@@ -82,9 +86,9 @@ export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, ch
           <span class="total" data-testid="total-clicks">
             {formatCount(shown.total, locale)}
           </span>
-          <span class="total-label">{rangeWords(range, shown.total)}</span>
+          <span class="total-label">{rangeText ?? rangeWords(range, shown.total)}</span>
         </p>
-        <ClicksChart points={shown.points} unit={shown.unit} locale={locale} width={chartWidth} height={chartHeight} onDrawn={onChartDrawn} />
+        <ClicksChart points={shown.points} unit={shown.unit} locale={locale} width={chartWidth} height={chartHeight} onDrawn={onChartDrawn} tableVisible={tableVisible} />
       </>
     );
   }

@@ -18,10 +18,12 @@ interface Props<T> {
   onRetry(): void;
   /** Saves the facet in a format; the buttons show only when there is data to save. */
   onExport?(format: ExportFormat): void;
+  /** Said when the plan does not include this facet (402). */
+  upgradeText?: string;
   children(data: T): ComponentChildren;
 }
 
-export function FacetSection<T>({ id, title, reply, now, onRetry, onExport, children }: Props<T>) {
+export function FacetSection<T>({ id, title, reply, now, onRetry, onExport, upgradeText, children }: Props<T>) {
   const headingId = `${id}-heading`;
   return (
     <section class="facet-section" aria-labelledby={headingId} aria-busy={reply ? 'false' : 'true'} data-testid={id}>
@@ -29,7 +31,7 @@ export function FacetSection<T>({ id, title, reply, now, onRetry, onExport, chil
         <h2 id={headingId}>{title}</h2>
         {reply?.state === 'data' && onExport && <ExportButtons what={title} onExport={onExport} />}
       </header>
-      {!reply ? <FacetSkeleton /> : reply.state === 'data' ? children(reply.data) : <FacetNote reply={reply} now={now} onRetry={onRetry} />}
+      {!reply ? <FacetSkeleton /> : reply.state === 'data' ? children(reply.data) : <FacetNote reply={reply} now={now} onRetry={onRetry} upgradeText={upgradeText} />}
     </section>
   );
 }

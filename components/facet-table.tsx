@@ -21,9 +21,11 @@ interface Props {
   locale: string;
   /** Rows shown before "Show all"; all when absent. */
   limit?: number;
+  /** Header of the count column when it counts something else than clicks ("Links created"). */
+  countHeader?: string;
 }
 
-export function FacetTable({ id, caption, captionHidden, labelHeader, ranked, locale, limit }: Props) {
+export function FacetTable({ id, caption, captionHidden, labelHeader, ranked, locale, limit, countHeader }: Props) {
   const [expanded, setExpanded] = useState(false);
   if (ranked.total === 0) return <p class="empty" data-testid={id}>{t('reportNoClicksInRange')}</p>;
   const main = ranked.rows.filter((row) => !row.apart);
@@ -39,7 +41,7 @@ export function FacetTable({ id, caption, captionHidden, labelHeader, ranked, lo
           <tr>
             <th scope="col">{labelHeader}</th>
             <th scope="col" class="num">
-              {t('reportClicks')}
+              {countHeader ?? t('reportClicks')}
             </th>
             <th scope="col" class="num">
               {t('reportShare')}

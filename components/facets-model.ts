@@ -47,10 +47,16 @@ export interface FacetsSnapshot<M extends FacetMap> {
   slots: Slots<M>;
 }
 
+/**
+ * The window the metrics are asked for: the settings' unit and range, or a custom from–to range
+ * (utils/stats/date-range.ts), which ends at `unitReference` when it ends before today.
+ */
+export type AskWindow = StatsWindow & { unitReference?: string };
+
 /** Where a model's answers come from (messages to the background, or a test's script). */
 export interface FacetsSource<M extends FacetMap> {
   /** One facet; `window` is given for the metrics. */
-  ask<F extends FacetOf<M>>(facet: F, options: { refresh?: boolean; window?: StatsWindow }): Promise<FacetReply<M[F]>>;
+  ask<F extends FacetOf<M>>(facet: F, options: { refresh?: boolean; window?: AskWindow }): Promise<FacetReply<M[F]>>;
   getSettings(): Promise<Settings>;
   /** Pushes for this surface (a facet was refreshed, settings changed); returns the unsubscribe. */
   subscribe(listener: (push: AskerPush) => void): () => void;
@@ -97,6 +103,8 @@ export class FacetsModel<M extends FacetMap> {
   private readonly clock: Clock;
   private unsubscribe?: () => void;
   private disposed = false;
+  /** A custom range replacing the settings' window, or null. */
+  private custom: AskWindow | null = null;
 
   constructor(
     private readonly source: FacetsSource<M>,
@@ -151,8 +159,39 @@ export class FacetsModel<M extends FacetMap> {
    */
   setWindow(change: Pick<Settings, 'unit' | 'range'>): void {
     const current = this.snap.settings;
-    if (!current || (current.unit === change.unit && current.range === change.range)) return;
+    if (!current) return;
+    if (this.custom !== null) {
+      this.custom = null;
+      if (current.unit === change.unit && current.range === change.range) return this.reaskMetrics();
+    }
+    if (current.unit === change.unit && current.range === change.range) return;
     this.applySettings({ ...current, ...change });
+  }
+
+  /**
+   * A custom range (the report's from–to dates) instead of the settings' window, or null to go
+   * back to it: every metric is asked again for it, the numbers of the old window dropped.
+   */
+  setCustomWindow(window: AskWindow | null): void {
+    const same = window === null ? this.custom === null : this.custom !== null && window.unit === this.custom.unit && window.units === this.custom.units && window.unitReference === this.custom.unitReference;
+    if (same) return;
+    this.custom = window;
+    if (this.snap.settings) this.reaskMetrics();
+  }
+
+  /** The window the metrics are asked for now. */
+  get window(): AskWindow | null {
+    return this.custom ?? (this.snap.settings ? windowFor(this.snap.settings) : null);
+  }
+
+  private reaskMetrics() {
+    const slots = { ...this.snap.slots };
+    for (const facet of this.snap.metrics) {
+      this.forget(facet);
+      slots[facet] = { ...EMPTY_SLOT };
+    }
+    this.set({ ...this.snap, slots });
+    for (const facet of this.snap.metrics) this.ask(facet);
   }
 
   /** Whether a facet is part of the view now. */
@@ -174,7 +213,8 @@ export class FacetsModel<M extends FacetMap> {
   private applySettings(settings: Settings) {
     if (this.disposed) return;
     const previous = this.snap.settings;
-    const windowChanged = previous !== null && !sameWindow(previous, settings);
+    // A custom range does not follow the settings' window.
+    const windowChanged = previous !== null && this.custom === null && !sameWindow(previous, settings);
     const metrics = this.options.metricsFor(settings);
     const slots = { ...this.snap.slots };
     for (const facet of this.options.facets) {
@@ -198,8 +238,7 @@ export class FacetsModel<M extends FacetMap> {
     this.asked.set(facet, ticket);
     this.stopTimer(`${facet}:retry`);
     this.patch(facet, { asking: true });
-    const settings = this.snap.settings;
-    const window = !this.snap.fixed.includes(facet) && settings ? windowFor(settings) : undefined;
+    const window = !this.snap.fixed.includes(facet) ? (this.window ?? undefined) : undefined;
     this.source
       .ask(facet, { ...(refresh ? { refresh } : {}), ...(window ? { window } : {}) })
       .catch((): FacetReply<M[F]> => ({ state: 'error', reason: 'network' }))

@@ -33,6 +33,12 @@ export const ExternalIcon = () => (
     <path d="M18 14v4a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4" />
   </Icon>
 );
+export const ReportIcon = () => (
+  <Icon>
+    <path d="M4 20h16" />
+    <path d="M7 16v-5M12 16V6M17 16v-8" />
+  </Icon>
+);
 export const RefreshIcon = () => (
   <Icon>
     <path d="M20 12a8 8 0 1 1-2.34-5.66" />

@@ -1,7 +1,11 @@
-/** A link's actions on every surface: copy the short link, open it on bitly.com, refresh its numbers. */
+/**
+ * A link's actions on every surface: copy the short link, open its full report, open it on
+ * bitly.com, refresh its numbers.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { CheckIcon, CopyIcon, ExternalIcon, RefreshIcon } from './icons';
+import { reportUrl } from '@/utils/report/report-url';
+import { CheckIcon, CopyIcon, ExternalIcon, RefreshIcon, ReportIcon } from './icons';
 import './link-actions.css';
 
 const COPIED_FOR_MS = 2000;
@@ -49,6 +53,17 @@ export function OpenOnBitly({ link }: { link: string }) {
     <a class="action" href={bitlyStatsUrl(link)} target="_blank" rel="noreferrer noopener" title={t('cardOpenBitlyLabel')} aria-label={t('cardOpenBitlyLabel')} data-testid="open-bitly">
       <ExternalIcon />
       <span aria-hidden="true">{t('cardOpenBitly')}</span>
+    </a>
+  );
+}
+
+/** The link's full report (F5) in a new tab. */
+export function OpenReport({ link }: { link: string }) {
+  const url = reportUrl(link);
+  if (url === null) return null;
+  return (
+    <a class="action icon-only" href={url} target="_blank" rel="noopener" title={t('cardOpenReportLabel')} aria-label={t('cardOpenReportLabel')} data-testid="open-report">
+      <ReportIcon />
     </a>
   );
 }

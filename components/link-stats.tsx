@@ -18,7 +18,7 @@ import { AgeLine } from './data-age';
 import { DestinationSection } from './destination-view';
 import { dataAge, isBusy, nextRetryAt, type FacetsModel } from './facets-model';
 import { BackIcon } from './icons';
-import { CopyButton, OpenOnBitly, RefreshButton } from './link-actions';
+import { CopyButton, OpenOnBitly, OpenReport, RefreshButton } from './link-actions';
 import { linkStatus, panelFor } from './link-status';
 import { StatusPanel } from './status-panel';
 import { TopList, type TopRow } from './top-list';
@@ -105,6 +105,7 @@ export function LinkStats({ model, link, text, locale, onCopy, onOpenOptions, on
           <bdi>{link}</bdi>
         </h1>
         <CopyButton onCopy={onCopy} announce={announce} />
+        <OpenReport link={link} />
         <OpenOnBitly link={link} />
         <RefreshButton
           busy={busy && status !== 'loading'}

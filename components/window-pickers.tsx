@@ -27,9 +27,11 @@ interface Props {
   onChange(next: Window): void;
   /** Distinguishes the radio groups when a page shows more than one set of pickers. */
   name: string;
+  /** A custom range is shown (the report's dates): no preset range is chosen. */
+  custom?: boolean;
 }
 
-function Group<K extends string>({ legend, name, options, labels, value, onPick, hint }: { legend: string; name: string; options: readonly K[]; labels: Record<K, MessageKey>; value: K; onPick(k: K): void; hint?: Partial<Record<K, string>> }) {
+function Group<K extends string>({ legend, name, options, labels, value, onPick, hint }: { legend: string; name: string; options: readonly K[]; labels: Record<K, MessageKey>; value: K | null; onPick(k: K): void; hint?: Partial<Record<K, string>> }) {
   return (
     <fieldset class="segmented" data-testid={`picker-${name}`}>
       <legend>{legend}</legend>
@@ -45,7 +47,7 @@ function Group<K extends string>({ legend, name, options, labels, value, onPick,
   );
 }
 
-export function WindowPickers({ value, onChange, name }: Props) {
+export function WindowPickers({ value, onChange, name, custom }: Props) {
   return (
     <div class="pickers">
       <Group legend={t('settingsUnit')} name={`${name}-unit`} options={UNITS} labels={UNIT_LABEL} value={value.unit} onPick={(unit) => onChange({ ...value, unit })} />
@@ -54,7 +56,7 @@ export function WindowPickers({ value, onChange, name }: Props) {
         name={`${name}-range`}
         options={RANGES}
         labels={RANGE_LABEL}
-        value={value.range}
+        value={custom ? null : value.range}
         onPick={(range) => onChange({ ...value, range })}
         hint={{ all: t('settingsRangeAll') }}
       />

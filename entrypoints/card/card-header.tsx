@@ -1,7 +1,7 @@
-/** The card's title (the short link) and its actions: copy, open on bitly.com, refresh. */
+/** The card's title (the short link) and its actions: copy, open the full report, open on bitly.com, refresh. */
 import { t } from '@/utils/i18n';
 import { LensIcon } from '@/components/icons';
-import { CopyButton, OpenOnBitly, RefreshButton } from '@/components/link-actions';
+import { CopyButton, OpenOnBitly, OpenReport, RefreshButton } from '@/components/link-actions';
 
 interface Props {
   link: string;
@@ -22,6 +22,7 @@ export function CardHeader({ link, busy, canRefresh, onCopy, onRefresh, announce
         <bdi>{link}</bdi>
       </h1>
       <CopyButton onCopy={onCopy} announce={announce} />
+      <OpenReport link={link} />
       <OpenOnBitly link={link} />
       <RefreshButton busy={busy} canRefresh={canRefresh} onRefresh={onRefresh} describedBy="card-age" />
     </header>

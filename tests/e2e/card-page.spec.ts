@@ -159,12 +159,14 @@ test.describe('signed in', () => {
     await expect(hover.card.getByRole('link', { name: 'Open statistics on bitly.com' })).toHaveAttribute('href', `https://${link.id}+`);
   });
 
-  test('keyboard: Tab goes into the card and on copy → Bitly → refresh, Escape closes it and returns to the link', async () => {
+  test('keyboard: Tab goes into the card and on copy → report → Bitly → refresh, Escape closes it and returns to the link', async () => {
     await hover.openCard(paid.links[0]!.id);
     await hover.expectState('data');
     const { page } = hover;
     await page.keyboard.press('Tab');
     await expect(hover.card.getByTestId('copy')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(hover.card.getByRole('link', { name: 'Open the full report in a new tab' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(hover.card.getByRole('link', { name: 'Open statistics on bitly.com' })).toBeFocused();
     await page.keyboard.press('Tab');

@@ -2,7 +2,7 @@
  * The context-menu item "Bitly stats for this link" (F7). A headless browser cannot open a
  * native context menu, so the test reads the patterns the item is registered with and chooses it
  * through the test build's hook on the service worker (`bitlensTest`, absent from production).
- * The report page is not built yet: the test checks the new tab's address, not its content.
+ * The new tab is the link's report, which loads the link's numbers.
  */
 import type { Worker } from '@playwright/test';
 import { test, expect, signIn, ask } from './fixtures';
@@ -72,9 +72,7 @@ test('the item shows on Bitly links only, follows the branded domains, and opens
   const newPage = context.waitForEvent('page');
   const chosen = await choose(background, pageUrl, `https://${brandedLink.id}?utm_source=test`);
   expect(chosen.opened).toBe(reportUrl);
-  // The tab's own document is Chromium's "file not found" page until report.html exists; the
-  // address the tab was opened with is what the browser keeps for it.
-  await newPage;
+  const report = await newPage;
   const placed = () =>
     background.evaluate(async (opener) => {
       const tabs = await chrome.tabs.query({ windowId: opener.windowId });
@@ -83,6 +81,11 @@ test('the item shows on Bitly links only, follows the branded domains, and opens
     }, chosen.tab!);
   // The tab exists before its address is set: wait for it.
   await expect.poll(placed).toEqual({ url: reportUrl, index: chosen.tab!.index + 1, openerTabId: chosen.tab!.id });
+  // The report loads: the link's heading, its numbers, its countries' table.
+  await expect(report.locator('html')).toHaveAttribute('data-view', 'data');
+  await expect(report.getByRole('heading', { level: 1 })).toContainText(brandedLink.id);
+  await expect(report.getByTestId('total-clicks')).toHaveText(/^\d[\d,]*$/);
+  await expect(report.getByRole('table', { name: 'Clicks by country' })).toBeVisible();
 
   // An ordinary link (the handler is never called for it by the browser, but if it were): no tab.
   const tabsBefore = context.pages().length;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { reportHash, reportLinkFrom, reportUrl } from './report-url';
+import { isAccountReport, reportHash, reportLinkFrom, reportUrl } from './report-url';
 
 describe('the report address', () => {
   beforeEach(() => {
@@ -34,5 +34,14 @@ describe('the report address', () => {
     ['', null],
   ])('the page opened with %j shows %j', (hash, link) => {
     expect(reportLinkFrom(hash)).toBe(link);
+  });
+
+  it.each([
+    ['#account', true],
+    ['#account=x', false],
+    ['#link=bit.ly/AbC123', false],
+    ['', false],
+  ])('%j is the account overview: %j', (hash, account) => {
+    expect(isAccountReport(hash)).toBe(account);
   });
 });

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { isBitlinkId } from '../bitly/link';
 
-export const REPORT_PAGE = '/report.html';
+export const REPORT_PAGE = '/report.html' as const;
 
 /** The fragment for a link's report, or null for anything that is not a normalised bitlink id. */
 export function reportHash(linkId: string): string | null {
@@ -17,8 +17,15 @@ export function reportHash(linkId: string): string | null {
 /** The full extension URL of a link's report. */
 export function reportUrl(linkId: string): string | null {
   const hash = reportHash(linkId);
-  // The report entrypoint is not built yet, so its path is not among WXT's typed public paths.
-  return hash === null ? null : (browser.runtime.getURL as (path: string) => string)(REPORT_PAGE) + hash;
+  return hash === null ? null : browser.runtime.getURL(REPORT_PAGE) + hash;
+}
+
+/** The fragment of the account overview (F6) on the report page. */
+export const ACCOUNT_HASH = '#account';
+
+/** Whether a report page's `location.hash` asks for the account overview. */
+export function isAccountReport(hash: string): boolean {
+  return hash === ACCOUNT_HASH;
 }
 
 /** The link a report page was opened for (`location.hash`), or null when it names none. */
