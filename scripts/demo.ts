@@ -4,7 +4,7 @@
  * a window and runs until the window closes; without one it runs headless and saves screenshots.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { startFakeBitly } from '../tests/fake-bitly/server';
 import { SAMPLE } from '../tests/fake-bitly/data';
 import { CARD_FRAME, extensionDir, launchWithExtension } from '../tests/support/chromium';
 import { signIn } from '../tests/support/options-page';
+import { Popup } from '../tests/support/popup';
 
 const headless = !process.env.DISPLAY;
 const shots = path.resolve('demo-screenshots');
@@ -27,7 +28,7 @@ await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve))
 const pageUrl = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}/`;
 console.log(`Bitly stand-in: ${fake.url}   sample page: ${pageUrl}`);
 
-const { context, extensionId } = await launchWithExtension(extensionDir('demo'), { headless });
+const { context, worker, extensionId } = await launchWithExtension(extensionDir('demo'), { headless });
 
 // Sign in through the real options page, as a user would.
 const options = await context.newPage();
@@ -54,6 +55,27 @@ if (headless) {
   await card.locator('html[data-state="data"]').waitFor({ timeout: 10_000 });
   await card.locator('[data-testid="clicks-chart"][data-drawn="true"]').waitFor({ timeout: 10_000 });
   await sample.screenshot({ path: path.join(shots, 'hover-card.png') });
+  await sample.mouse.move(5, 5);
+  await card.locator('html[data-state="hidden"]').waitFor({ timeout: 10_000 });
+
+  // The toolbar popup for the sample page: the page's Bitly links, then the first one's statistics.
+  const popup = await Popup.open(context, worker, sample);
+  await popup.waitForView('page-links');
+  await popup.waitFor(() => !!document.querySelector('[data-testid="sparkline"]'));
+  writeFileSync(path.join(shots, 'popup.png'), await popup.screenshot());
+  await popup.close();
+
+  // The full report of the first sample link, and the account overview.
+  const report = await context.newPage();
+  await report.setViewportSize({ width: 1200, height: 1600 });
+  await report.goto(`chrome-extension://${extensionId}/report.html#link=${SAMPLE.accounts.paid.links[0]!.id}`);
+  await report.locator('html[data-view="data"]').waitFor({ timeout: 15_000 });
+  await report.locator('[data-testid="clicks-chart"][data-drawn="true"]').first().waitFor({ timeout: 15_000 });
+  await report.screenshot({ path: path.join(shots, 'report.png'), fullPage: true });
+  await report.goto(`chrome-extension://${extensionId}/report.html#account`);
+  await report.reload();
+  await report.locator('html[data-view="data"]').waitFor({ timeout: 15_000 });
+  await report.screenshot({ path: path.join(shots, 'overview.png'), fullPage: true });
   console.log(`No display: ran headless. Screenshots saved in ${shots}`);
   await shutdown();
 } else {

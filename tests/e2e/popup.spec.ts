@@ -10,7 +10,7 @@ import { test, expect, signIn, ask } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
 import type { FakeBitly, LoggedRequest } from '../fake-bitly/server';
 import { isSamePage, pageKey } from '../../utils/links/page-url';
-import { Popup, touchPage } from './popup-page';
+import { Popup, touchPage } from '../support/popup';
 
 const { paid, free } = SAMPLE.accounts;
 const LINK_METRICS = ['clicks', 'countries', 'referrers', 'referring_domains', 'cities', 'devices'];

@@ -288,6 +288,41 @@ describe('stats service: what each failure answers (PRODUCT.md §5)', () => {
     expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toMatchObject({ state: 'data' });
   });
 
+  it('a metric 403 while the hover’s expand is finishing joins that answer: one expand, not two', async () => {
+    const { service, client } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    client().expand.mockImplementation(async () => {
+      await gate;
+      throw new BitlyError('token-rejected', { status: 403 });
+    });
+    client().getClicks.mockRejectedValue(new BitlyError('not-in-account', { status: 403 }));
+    // Opens the window: a second destination lookup lets the hover's expand finish before it goes on.
+    let destinationLookups = 0;
+    const has = planGates.has.bind(planGates);
+    const lookups = vi.spyOn(planGates, 'has').mockImplementation(async (login, facet) => {
+      if (facet === 'destination' && ++destinationLookups === 2) {
+        release();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      return has(login, facet);
+    });
+    // As the card asks: the destination, then a metric, whose 403 arrives while the expand runs.
+    const replies = Promise.all([
+      service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'destination' }),
+      service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' }),
+    ]);
+    await vi.waitFor(() => expect(client().getClicks).toHaveBeenCalled());
+    release();
+    try {
+      expect(await replies).toEqual([{ state: 'token-rejected' }, { state: 'token-rejected' }]);
+      expect(client().expand).toHaveBeenCalledTimes(1);
+      expect(client().getUser).not.toHaveBeenCalled();
+    } finally {
+      lookups.mockRestore();
+    }
+  });
+
   it('with only an old destination to go by, the token is checked with /v4/user', async () => {
     const { service, client } = setup();
     const t0 = Date.now();

@@ -65,6 +65,12 @@ export function createStatsService(deps: StatsServiceDeps) {
   const now = deps.now ?? Date.now;
   /** Askers to tell when a refresh of a cache key lands. */
   const watchers = new Map<string, Set<string>>();
+  /**
+   * Destination answers being worked out, by cache key. A metric 403's verdict joins the hover's
+   * own instead of asking again: between Bitly's 403 on the expand and that answer remembering
+   * the rejected token, a second expand would otherwise go out.
+   */
+  const pendingDestinations = new Map<string, Promise<Reply>>();
   const verdict = createTokenVerdict({
     now,
     // The hover waits for this answer: it goes first, and waits out a short rate-limit pause.
@@ -78,7 +84,8 @@ export function createStatsService(deps: StatsServiceDeps) {
         ? undefined
         : () => {
             const base = { def: LINK_FACETS.destination as AnyFacetDef, target: job.target, query: windowOf({}, settings), session: job.session, facet: 'destination' };
-            return answer({ ...base, key: keyOf(base) }, { priority: 'interactive' }, settings);
+            const key = keyOf(base);
+            return pendingDestinations.get(key) ?? answer({ ...base, key }, { priority: 'interactive' }, settings);
           };
     if (!(await verdict.accepted(job.session.token, destination))) return { state: 'token-rejected' };
     await deps.cache.set(job.key, { refused: 'not-in-account' } satisfies Stored<unknown>, now());
@@ -156,7 +163,16 @@ export function createStatsService(deps: StatsServiceDeps) {
       .finally(() => watchers.delete(job.key));
   }
 
-  async function answer(job: Job, request: Pick<LinkFacetRequest, 'refresh' | 'askerId' | 'priority'>, settings: Settings): Promise<Reply> {
+  function answer(job: Job, request: Pick<LinkFacetRequest, 'refresh' | 'askerId' | 'priority'>, settings: Settings): Promise<Reply> {
+    if (job.facet !== 'destination') return answerNow(job, request, settings);
+    const reply = answerNow(job, request, settings).finally(() => {
+      if (pendingDestinations.get(job.key) === reply) pendingDestinations.delete(job.key);
+    });
+    pendingDestinations.set(job.key, reply);
+    return reply;
+  }
+
+  async function answerNow(job: Job, request: Pick<LinkFacetRequest, 'refresh' | 'askerId' | 'priority'>, settings: Settings): Promise<Reply> {
     if (await deps.planGates.has(job.session.login, job.facet)) return { state: 'upgrade-required' };
     const cached = await deps.cache.get<Stored<unknown>>(job.key);
     if (cached) {
