@@ -56,7 +56,7 @@ if (headless) {
   await card.locator('[data-testid="clicks-chart"][data-drawn="true"]').waitFor({ timeout: 10_000 });
   await sample.screenshot({ path: path.join(shots, 'hover-card.png') });
   await sample.mouse.move(5, 5);
-  await card.locator('html[data-state="hidden"]').waitFor({ timeout: 10_000 });
+  await card.locator('html[data-state="hidden"]').waitFor({ state: 'attached', timeout: 10_000 });
 
   // The toolbar popup for the sample page: the page's Bitly links, then the first one's statistics.
   const popup = await Popup.open(context, worker, sample);
