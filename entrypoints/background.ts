@@ -85,6 +85,7 @@ export default defineBackground(() => {
       saveToken: ({ token }) => account.saveToken(token),
       signOut: () => account.signOut(),
       getLinkFacet: (request) => stats.getLinkFacet(request),
+      getLinkFacets: ({ requests }) => Promise.all(requests.map((request) => stats.getLinkFacet(request))),
       getAccountFacet: (request) => stats.getAccountFacet(request),
       getBrandedHosts: () => stats.getBrandedHosts(),
       getContentConfig: () => contentConfig(),

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures PRODUCT.md §6 budgets B1–B6 against the built extension, prints
+ * `npm run bench`: measures PRODUCT.md §6 budgets B1–B7 against the built extension, prints
  * `id | measure | measured | budget | pass`, writes the same to bench/RESULTS.md, and exits 1 when
  * a budget is missed or a figure could not be taken.
  *
@@ -8,9 +8,9 @@
  * extension. On a shared machine run it as `flock /tmp/bitlens-e2e.lock npm run bench`.
  *
  * Environment: BENCH_RUNS (default 5) measured runs per browser for B2 (B3: twice as many);
- * BENCH_EXTENSION_DIR measures an already built extension instead of building, and BENCH_ONLY=script
- * or BENCH_ONLY=hovers measures only B1–B3 or B1 and B4–B6 without writing bench/RESULTS.md
- * (development only).
+ * BENCH_EXTENSION_DIR measures an already built extension instead of building, and BENCH_ONLY=script,
+ * BENCH_ONLY=hovers or BENCH_ONLY=popup measures only B1–B3, B1 and B4–B6, or B1 and B7 without
+ * writing bench/RESULTS.md (development only).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ import { measurePageLoadAndMoves } from './bench/b2-page-load-and-moves';
 import { measureAppendedLinks } from './bench/b3-appended-links';
 import { cardLatency } from './bench/b4-b5-card-latency';
 import { apiCalls } from './bench/b6-api-calls';
+import { measurePopup } from './bench/b7-popup';
 import { launchBrowser } from './bench/browsers';
 import { HOVER_LINKS, HOVER_ROUNDS, runHoverSession } from './bench/hover-session';
 import { describeMachine, describeSource } from './bench/machine';
@@ -34,7 +35,7 @@ import { signInSampleAccount } from './bench/sample-account';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ONLY = process.env.BENCH_ONLY;
-if (ONLY !== undefined && ONLY !== 'script' && ONLY !== 'hovers') throw new Error(`BENCH_ONLY must be "script" or "hovers", not "${ONLY}"`);
+if (ONLY !== undefined && ONLY !== 'script' && ONLY !== 'hovers' && ONLY !== 'popup') throw new Error(`BENCH_ONLY must be "script", "hovers" or "popup", not "${ONLY}"`);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a positive integer, not "${process.env.BENCH_RUNS}"`);
 /** B3's page-side noise is close to its 0.5 ms budget: twice the runs. */
 const B3_RUNS = 2 * RUNS;
@@ -50,6 +51,7 @@ const METHOD = [
   'Yardstick for B2: the smallest extension doing what PRODUCT.md F1 calls the cheapest design (one passive capturing `pointerover` listener, `closest(\'a[href]\')`, host in a Set; scripts/bench/reference-extension.ts), measured the same way in the same run against the same browser without extension. Its figures (in the notes) are the floor of that design on this machine.',
   'B4/B5: a page with 50 of the paid account\'s links in a column; each link is hovered with a real mouse move from a parking point, 3 rounds. The page records the trusted `pointerover` time (start of the intent delay); the card frame (`iframe[src^="chrome-extension://"]`) reports `data-state="data"` and `data-painted-at` (Date.now() of the first paint with numbers). Latency = painted-at − (pointerover + intent delay), same machine clock. Round 1 = uncached (B5), rounds 2–3 = cached (B4). The bench does not touch the card frame until 300 ms after the intent delay (asking it for its state would slow the paint being timed), then polls every 25 ms. The notes split the latency at `data-shown-at` (when the card frame heard which link to show) and say how often the frame\'s document had loaded before the delay ended (it is made, hidden, when the pointer first reaches a Bitly link). After each hover the pointer returns to the parking point and the bench waits for the card to be hidden and the stand-in to be idle.',
   'B6: the stand-in\'s request log during that session, attributed to the hover it happened in.',
+  'B7: in a fresh profile signed in the same way, the real toolbar popup is opened with `chrome.action.openPopup()` from the service worker for three tabs: a page with 5 of the account\'s Bitly links (the pointer moved over it first, so its content script answers), a tab whose address is a Bitly link (served by request interception), and `chrome://version` (account overview). The first open of each fills the cache and is reported in the notes with its requests; then each is opened BENCH_RUNS × 2 more times. Latency = the popup\'s `data-painted-at` (Date.now() at the first animation frame after numbers were drawn: a row\'s mini chart, or the Chart.js chart) − Date.now() in the service worker just before `openPopup()`; the bench does not touch the popup for 400 ms after asking for it. Requests on cached opens must be 0.',
   'B1: the scripts the built extension\'s manifest injects into pages (`content_scripts[].js`), gzip level 9 (zlib), summed; the production build in `.output/chrome-mv3` too when present (as found, not rebuilt).',
 ];
 
@@ -119,6 +121,21 @@ async function measureHovers(dir: string, server: PageServer, fake: FakeBitly): 
   }
 }
 
+/** B7 in a fresh profile: the popup on three kinds of tab, first uncached, then cached. */
+async function measurePopupOpens(dir: string, server: PageServer, fake: FakeBitly): Promise<Measured[]> {
+  phase(`B7: the toolbar popup opened ${2 * RUNS + 1} times on each of three tabs, fresh profile`);
+  const browser = await launchBrowser(dir);
+  try {
+    await signIn(browser.context, browser.extensionId!, SAMPLE.accounts.paid.token);
+    const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+    fake.clearLog();
+    const linkIds = SAMPLE.accounts.paid.links.slice(0, 6).map((l) => l.id);
+    return [await measurePopup({ context: browser.context, worker, fake, server, linkIds, runs: 2 * RUNS })];
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Runs a group of measurements; if it throws, its rows become "not measured" with the reason. */
 async function guarded(ids: string, what: string, measure: () => Promise<Measured[]>): Promise<Measured[]> {
   try {
@@ -146,8 +163,9 @@ async function main() {
     const fake = await startFakeBitly({ port: BENCH_API_PORT });
     const server = await startPageServer();
     try {
-      if (ONLY !== 'hovers') results.push(...(await guarded('B2, B3', 'added script time', () => measureScriptTime(dir, server))));
-      if (ONLY !== 'script') results.push(...(await guarded('B4–B6', 'hover card latency and API calls', () => measureHovers(dir, server, fake))));
+      if (ONLY !== 'hovers' && ONLY !== 'popup') results.push(...(await guarded('B2, B3', 'added script time', () => measureScriptTime(dir, server))));
+      if (ONLY !== 'script' && ONLY !== 'popup') results.push(...(await guarded('B4–B6', 'hover card latency and API calls', () => measureHovers(dir, server, fake))));
+      if (ONLY !== 'script' && ONLY !== 'hovers') results.push(...(await guarded('B7', 'popup open → cached chart painted', () => measurePopupOpens(dir, server, fake))));
     } finally {
       await server.close();
       await fake.close();

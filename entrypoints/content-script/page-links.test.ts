@@ -78,4 +78,14 @@ describe('the page’s Bitly links, for the popup', () => {
   it('an empty page has none', () => {
     expect(collect([])).toEqual({ url: PAGE, links: [], total: 0 });
   });
+
+  it.each([
+    ['https://bit.ly/Abc1234+', [], 'bit.ly/Abc1234'],
+    ['https://go.acme.example/launch', ['go.acme.example'], 'go.acme.example/launch'],
+    ['https://go.acme.example/launch', [], undefined],
+    ['https://bitly.com/pages/pricing', [], undefined],
+    [PAGE, [], undefined],
+  ])('the page %s itself is a Bitly link: %s', (url, branded, ownLink) => {
+    expect(collectPageLinks([], new Set(branded), url).ownLink).toBe(ownLink);
+  });
 });

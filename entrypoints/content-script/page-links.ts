@@ -2,7 +2,8 @@
  * The page's Bitly links, listed only when the popup asks (PRODUCT.md F1: no scan at load): one
  * pass over the `<a href>`s as they are at that moment, a cheap host check first, then the
  * link's id; each link once (by id, in page order, with the text of its first occurrence),
- * the first `cap` of them listed and all of them counted.
+ * the first `cap` of them listed and all of them counted. The page's own address is named too
+ * when it is a Bitly link (only this script knows the account's branded domains at once).
  */
 import { isBitlyHost, parseBitlink } from '@/utils/bitly/link';
 import { MAX_LINK_TEXT } from '@/utils/card-frame-contract';
@@ -35,5 +36,6 @@ export function collectPageLinks(anchors: Iterable<AnchorLike>, brandedHosts: Re
     seen.add(id);
     if (links.length < cap) links.push({ id, text: textOf(anchor) });
   }
-  return { url, links, total: seen.size };
+  const ownLink = parseBitlink(url, brandedHosts)?.id;
+  return { url, ...(ownLink ? { ownLink } : {}), links, total: seen.size };
 }

@@ -4,7 +4,7 @@
  * with numbers marks the popup's first paint.
  */
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings/settings-schema';
 import { StatusPanel } from '@/components/status-panel';
 import { AskingRow, type RowState } from './link-row';
@@ -18,7 +18,7 @@ interface Props {
   now: number;
   onOpen(link: string): void;
   onOpenOptions(): void;
-  /** The first row showed its numbers. */
+  /** A row showed its numbers (the popup marks its first paint). */
   onPainted(): void;
   children?: ComponentChildren;
 }
@@ -28,16 +28,12 @@ export function LinkList({ api, links, range, locale, now, onOpen, onOpenOptions
   const onState = useCallback((link: string, state: RowState) => setStates((known) => new Map(known).set(link, state)), []);
   const seen = [...states.values()];
   const tokenProblem = seen.includes('no-token') ? 'no-token' : seen.includes('token-rejected') ? 'token-rejected' : null;
-  const painted = seen.includes('data');
-  useEffect(() => {
-    if (painted) onPainted();
-  }, [painted]);
 
   if (tokenProblem) return <StatusPanel panel={{ kind: tokenProblem }} now={now} onRetry={() => {}} onOpenOptions={onOpenOptions} />;
   return (
     <ul class="rows">
       {links.map((link) => (
-        <AskingRow key={link.id} api={api} link={link.id} title={link.title} range={range} locale={locale} now={now} onOpen={onOpen} onState={onState} />
+        <AskingRow key={link.id} api={api} link={link.id} title={link.title} range={range} locale={locale} now={now} onOpen={onOpen} onState={onState} onPainted={onPainted} />
       ))}
     </ul>
   );

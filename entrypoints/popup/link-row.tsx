@@ -85,13 +85,15 @@ function Row({ link, title, onOpen, children }: Pick<RowProps, 'link' | 'title' 
 }
 
 /** A row that asks its link's clicks, and reports what it got. */
-export function AskingRow(props: RowProps & { api: PopupApi; onState(link: string, state: RowState): void }) {
-  const { api, link, onState } = props;
+export function AskingRow(props: RowProps & { api: PopupApi; onState(link: string, state: RowState): void; onPainted(): void }) {
+  const { api, link, onState, onPainted } = props;
   const { snapshot } = useFacetsModel(() => rowClicksModel(api, link), [api, link]);
   const reply = snapshot.slots.clicks.reply;
   const series = useMemo(() => (reply?.state === 'data' ? linkSeries(reply.data) : undefined), [reply]);
   useEffect(() => {
-    if (reply) onState(link, reply.state);
+    if (!reply) return;
+    onState(link, reply.state);
+    if (reply.state === 'data') onPainted();
   }, [reply?.state]);
   return (
     <Row {...props}>

@@ -18,7 +18,8 @@ import {
   type PageRequest,
   type ShortenReply,
 } from '@/utils/messaging/protocol';
-import { askAccountFacet, askLinkFacet, sendMessage } from '@/utils/messaging/send';
+import { createLinkFacetBatcher } from '@/utils/messaging/link-facet-batch';
+import { askAccountFacet, sendMessage } from '@/utils/messaging/send';
 import type { Priority } from '@/utils/scheduler/request-scheduler';
 import type { Settings, SettingsPatch } from '@/utils/settings/settings-schema';
 import type { StatsWindow } from '@/utils/settings/time-window';
@@ -68,7 +69,8 @@ function asPageLinks(value: unknown): PageLinks | null {
   const page = value as PageLinks | null | undefined;
   if (!page || typeof page.url !== 'string' || !Array.isArray(page.links) || typeof page.total !== 'number') return null;
   const links = page.links.filter((l) => typeof l?.id === 'string' && typeof l.text === 'string');
-  return { url: page.url, links, total: Math.max(page.total, links.length) };
+  const ownLink = typeof page.ownLink === 'string' ? page.ownLink : undefined;
+  return { url: page.url, ...(ownLink ? { ownLink } : {}), links, total: Math.max(page.total, links.length) };
 }
 
 /**
@@ -79,12 +81,14 @@ function asPageLinks(value: unknown): PageLinks | null {
 export function createMessagePopupApi(): PopupApi & { dispose(): void } {
   const askerId = crypto.randomUUID();
   const listeners = new Set<(push: AskerPush) => void>();
-  let settings: Promise<Settings> | undefined;
+  // Every view needs the settings (their time window): asked at once, with the tab's facts.
+  let settings: Promise<Settings> = sendMessage('getSettings', {});
   const port = holdPort(ASKER_PORT_PREFIX + askerId, (message) => {
     const push = message as AskerPush;
     if (push.type === 'settingsChanged') settings = Promise.resolve(push.settings);
     for (const listener of listeners) listener(push);
   });
+  const askLinkFacet = createLinkFacetBatcher();
   const request = ({ refresh, window, priority }: AskOptions) => ({ askerId, priority, ...(refresh ? { refresh } : {}), ...window });
 
   return {
@@ -99,7 +103,7 @@ export function createMessagePopupApi(): PopupApi & { dispose(): void } {
       return withTimeout(answer, PAGE_ANSWER_TIMEOUT_MS, null);
     },
     brandedHosts: () => sendMessage('getBrandedHosts', {}),
-    getSettings: () => (settings ??= sendMessage('getSettings', {})),
+    getSettings: () => settings,
     async updateSettings(patch) {
       const stored = await sendMessage('updateSettings', patch);
       settings = Promise.resolve(stored);

@@ -1,9 +1,13 @@
 /**
- * What the popup opens on (PRODUCT.md F3, in its order of preference), from what it could learn
- * about the tab: the tab's own address when it is a Bitly link; else the page's Bitly links; else
- * the account's links to this page (with "Shorten this page" when there is none); else — a page
- * the content script cannot run on (browser and store pages), or nothing known about the tab —
- * the account overview.
+ * What the popup opens on (PRODUCT.md F3, in its order of preference), from what it learns about
+ * the tab: the tab's own address when it is a Bitly link; else the page's Bitly links; else the
+ * account's links to this page (with "Shorten this page" when there is none); else — a page the
+ * content script cannot run on (browser and store pages), or nothing known about the tab — the
+ * account overview. No token: one call to action instead.
+ *
+ * The facts arrive one by one (the tab, its content script's answer, the account, the branded
+ * domains); the choice is made as soon as the facts it needs are in, so the first paint waits for
+ * as few messages as possible. A signed-out account, whenever it is known, wins.
  */
 import { parseBitlink } from '@/utils/bitly/link';
 import { isWebPage } from '@/utils/links/page-url';
@@ -12,12 +16,20 @@ import type { ActiveTab, PopupApi } from './popup-api';
 
 export type PopupView =
   | { kind: 'no-token' }
-  /** Full stats of one link; `text` is its text on the page, when it came from there. */
-  | { kind: 'link'; link: string; text?: string }
+  /** Full stats of one link. */
+  | { kind: 'link'; link: string }
   | { kind: 'page-links'; page: PageLinks }
   /** `pageListed`: the page's content script answered (it has no Bitly links), so none were missed. */
   | { kind: 'links-to-page'; url: string; pageListed: boolean }
   | { kind: 'account' };
+
+/** What is known so far; `undefined` = not yet known, `page: null` = no content script answered. */
+export interface TabFacts {
+  account?: AccountState;
+  tab?: ActiveTab;
+  page?: PageLinks | null;
+  brandedHosts?: readonly string[];
+}
 
 /** Pages where browsers run no extension content scripts although they are web pages: the add-on stores. */
 const STORE_PAGES = [/^https:\/\/chromewebstore\.google\.com\//, /^https:\/\/chrome\.google\.com\/webstore/, /^https:\/\/addons\.mozilla\.org\//, /^https:\/\/microsoftedge\.microsoft\.com\/addons/];
@@ -25,32 +37,44 @@ const STORE_PAGES = [/^https:\/\/chromewebstore\.google\.com\//, /^https:\/\/chr
 /** A page Bitlens can look at: a web page outside the stores. */
 const isOrdinaryPage = (url: string) => isWebPage(url) && !STORE_PAGES.some((store) => store.test(url));
 
-export interface TabFacts {
-  account: AccountState;
-  tab: ActiveTab;
-  /** The content script's answer, or null when none came. */
-  page: PageLinks | null;
-  brandedHosts: readonly string[];
+/** The view for the facts known so far, or null while a needed fact is still on its way. */
+export function choosePopupView({ account, tab, page, brandedHosts }: TabFacts): PopupView | null {
+  if (account && !account.signedIn) return { kind: 'no-token' };
+  if (page === undefined) return null;
+  if (page) {
+    // The content script knows the account's branded domains, so it names its own link.
+    if (page.ownLink) return { kind: 'link', link: page.ownLink };
+    if (page.links.length > 0) return { kind: 'page-links', page };
+    if (isOrdinaryPage(page.url)) return { kind: 'links-to-page', url: page.url, pageListed: true };
+    return { kind: 'account' };
+  }
+  const url = tab?.url;
+  if (!url) return { kind: 'account' };
+  const bitly = parseBitlink(url);
+  if (bitly) return { kind: 'link', link: bitly.id };
+  if (!isOrdinaryPage(url)) return { kind: 'account' };
+  if (!brandedHosts) return null;
+  const branded = parseBitlink(url, new Set(brandedHosts));
+  return branded ? { kind: 'link', link: branded.id } : { kind: 'links-to-page', url, pageListed: false };
 }
 
-export function choosePopupView({ account, tab, page, brandedHosts }: TabFacts): PopupView {
-  if (!account.signedIn) return { kind: 'no-token' };
-  const url = page?.url ?? tab.url;
-  const own = url ? parseBitlink(url, new Set(brandedHosts)) : null;
-  if (own) return { kind: 'link', link: own.id };
-  if (page && page.links.length > 0) return { kind: 'page-links', page };
-  if (url && isOrdinaryPage(url)) return { kind: 'links-to-page', url, pageListed: page !== null };
-  return { kind: 'account' };
-}
-
-/** Everything the choice needs, asked at once; a question that fails counts as "not known". */
-export async function learnAboutTab(api: PopupApi): Promise<TabFacts> {
+/**
+ * Asks everything the choice needs at once and reports each fact as it arrives (a question that
+ * fails counts as answered with "not known").
+ */
+export function learnAboutTab(api: PopupApi, onFacts: (facts: TabFacts) => void): void {
   const tab = api.activeTab().catch((): ActiveTab => ({}));
-  const [account, known, page, brandedHosts] = await Promise.all([
-    api.getAccount(),
-    tab,
-    tab.then((t) => (t.id === undefined ? null : api.pageLinks(t.id))).catch(() => null),
-    api.brandedHosts().catch(() => []),
-  ]);
-  return { account, tab: known, page, brandedHosts };
+  void tab.then((known) => onFacts({ tab: known }));
+  void tab
+    .then((t) => (t.id === undefined ? null : api.pageLinks(t.id)))
+    .catch(() => null)
+    .then((page) => onFacts({ page }));
+  void api.getAccount().then(
+    (account) => onFacts({ account }),
+    () => onFacts({ account: { signedIn: false } }),
+  );
+  void api.brandedHosts().then(
+    (brandedHosts) => onFacts({ brandedHosts }),
+    () => onFacts({ brandedHosts: [] }),
+  );
 }

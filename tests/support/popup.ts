@@ -38,6 +38,8 @@ export class Popup {
     private readonly cdp: CDPSession,
     private readonly sessionId: string,
     readonly targetId: string,
+    /** `Date.now()` in the service worker just before it asked the browser to open the popup. */
+    readonly openedAt: number,
   ) {
     cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
       if (event.sessionId !== this.sessionId) return;
@@ -58,14 +60,20 @@ export class Popup {
 
   /**
    * Opens the popup for `page`'s tab (brought to the front first) the way the toolbar button
-   * does, and attaches to it once it has loaded.
+   * does, and attaches to it once it has loaded. `handsOffMs`: how long to leave the popup alone
+   * before asking it anything (the benchmark times the popup's own first paint).
    */
-  static async open(context: BrowserContext, background: Worker, page: Page, timeoutMs = 10_000): Promise<Popup> {
+  static async open(context: BrowserContext, background: Worker, page: Page, { timeoutMs = 10_000, handsOffMs = 0 } = {}): Promise<Popup> {
     await page.bringToFront();
     const cdp = await context.newCDPSession(page);
     const isPopup = (t: TargetInfo) => t.type === 'page' && /^chrome-extension:\/\/[^/]+\/popup\.html/.test(t.url);
     const before = new Set(((await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos.filter(isPopup).map((t) => t.targetId));
-    await background.evaluate(() => chrome.action.openPopup());
+    const openedAt = await background.evaluate(async () => {
+      const at = Date.now();
+      await chrome.action.openPopup();
+      return at;
+    });
+    if (handsOffMs > 0) await new Promise((r) => setTimeout(r, handsOffMs));
     const deadline = Date.now() + timeoutMs;
     let target: TargetInfo | undefined;
     while (!target) {
@@ -75,7 +83,7 @@ export class Popup {
       if (!target) await new Promise((r) => setTimeout(r, POLL_MS));
     }
     const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
-    const popup = new Popup(cdp, sessionId, target.targetId);
+    const popup = new Popup(cdp, sessionId, target.targetId, openedAt);
     await popup.waitFor(() => document.readyState === 'complete' && document.documentElement.dataset.view !== 'loading', undefined, timeoutMs);
     return popup;
   }
@@ -206,8 +214,15 @@ export class Popup {
     return Buffer.from(data, 'base64');
   }
 
+  /** Closes the popup and waits until the browser has let it go. */
   async close() {
     await this.cdp.send('Target.closeTarget', { targetId: this.targetId }).catch(() => {});
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline) {
+      const { targetInfos } = (await this.cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+      if (!targetInfos.some((t) => t.targetId === this.targetId)) break;
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
     await this.cdp.detach().catch(() => {});
   }
 }

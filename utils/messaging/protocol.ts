@@ -35,16 +35,26 @@ const statsRequest = {
   refresh: v.optional(v.boolean()),
 };
 
+const linkFacetRequest = v.strictObject({
+  /** A short link as found on a page (href) or its `domain/hash` id; the background parses it. */
+  link: v.pipe(v.string(), v.maxLength(2048)),
+  facet: v.picklist(LINK_FACET_NAMES),
+  ...statsRequest,
+});
+
+/** Most link facets one `getLinkFacets` may ask: a popup view's (7), or a list's rows (10). */
+export const MAX_FACETS_PER_MESSAGE = 20;
+
 export const requestSchemas = {
   getAccount: empty,
   saveToken: v.strictObject({ token: v.pipe(v.string(), v.maxLength(4096)) }),
   signOut: empty,
-  getLinkFacet: v.strictObject({
-    /** A short link as found on a page (href) or its `domain/hash` id; the background parses it. */
-    link: v.pipe(v.string(), v.maxLength(2048)),
-    facet: v.picklist(LINK_FACET_NAMES),
-    ...statsRequest,
-  }),
+  getLinkFacet: linkFacetRequest,
+  /**
+   * Several link facets in one message (the popup asks a view's facets together, so their answers
+   * arrive, and are drawn, together); answered in the order asked.
+   */
+  getLinkFacets: v.strictObject({ requests: v.pipe(v.array(linkFacetRequest), v.minLength(1), v.maxLength(MAX_FACETS_PER_MESSAGE)) }),
   getAccountFacet: v.strictObject({
     facet: v.picklist(ACCOUNT_FACET_NAMES),
     /** Group (or organization) guid; defaults to the account's default group and its organization. */
@@ -93,6 +103,7 @@ export const allowedSenders: { readonly [T in MessageType]: readonly SenderKind[
   saveToken: ['extension-page'],
   signOut: ['extension-page'],
   getLinkFacet: ['extension-page'],
+  getLinkFacets: ['extension-page'],
   getAccountFacet: ['extension-page'],
   getBrandedHosts: ['extension-page', 'content-script'],
   getContentConfig: ['content-script'],
@@ -216,6 +227,7 @@ export interface Replies {
   saveToken: SaveTokenReply;
   signOut: AccountState;
   getLinkFacet: LinkFacetReply<LinkFacet>;
+  getLinkFacets: Array<LinkFacetReply<LinkFacet>>;
   getAccountFacet: AccountFacetReply<AccountFacet>;
   getBrandedHosts: string[];
   getContentConfig: ContentConfig;
@@ -253,6 +265,8 @@ export interface PageRequest {
 export interface PageLinks {
   /** The page's address as the page sees it (`location.href`). */
   url: string;
+  /** The page's own address as a bitlink id, when it is one (a Bitly or one of the account's branded hosts). */
+  ownLink?: string;
   /** Distinct Bitly links in page order (by link id, first text kept), at most the content script's cap. */
   links: Array<{ id: string; text: string }>;
   /** How many distinct Bitly links the page has, the ones left out by the cap included. */

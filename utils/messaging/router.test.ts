@@ -13,6 +13,7 @@ function setup() {
     saveToken: vi.fn(async () => ({ ok: false as const, problem: 'empty' as const })),
     signOut: vi.fn(async () => ({ signedIn: false as const })),
     getLinkFacet: vi.fn(async () => ({ state: 'no-token' as const })),
+    getLinkFacets: vi.fn(async () => [{ state: 'no-token' as const }]),
     getAccountFacet: vi.fn(async () => ({ state: 'no-token' as const })),
     getBrandedHosts: vi.fn(async () => []),
     getContentConfig: vi.fn(async () => ({ hoverEnabled: true, hoverDelayMs: 350, disabledSites: [], brandedHosts: [] })),
@@ -89,6 +90,17 @@ describe('createMessageRouter', () => {
     expect(await route({ bitlens: 1, type: 'showCard', data: { ...show, text: 'x'.repeat(201) } }, contentScript)).toMatchObject({ ok: false });
     expect(handlers.showCard).toHaveBeenCalledTimes(1);
     expect(await route({ bitlens: 1, type: 'hideCard', data: { key: show.key } }, contentScript)).toMatchObject({ ok: true });
+  });
+
+  it('takes a bounded batch of well-formed link facet requests from extension pages', async () => {
+    const { handlers, route } = setup();
+    const one = { link: 'bit.ly/Abc1234', facet: 'clicks', unit: 'day', units: 30, askerId: 'popup-1', priority: 'normal' };
+    expect(await route({ bitlens: 1, type: 'getLinkFacets', data: { requests: [one, { ...one, facet: 'countries' }] } }, page)).toMatchObject({ ok: true });
+    expect(await route({ bitlens: 1, type: 'getLinkFacets', data: { requests: [one] } }, contentScript)).toMatchObject({ ok: false });
+    expect(await route({ bitlens: 1, type: 'getLinkFacets', data: { requests: [] } }, page)).toMatchObject({ ok: false });
+    expect(await route({ bitlens: 1, type: 'getLinkFacets', data: { requests: Array.from({ length: 21 }, () => one) } }, page)).toMatchObject({ ok: false });
+    expect(await route({ bitlens: 1, type: 'getLinkFacets', data: { requests: [{ ...one, facet: 'secrets' }] } }, page)).toMatchObject({ ok: false });
+    expect(handlers.getLinkFacets).toHaveBeenCalledTimes(1);
   });
 
   it('takes page lookups and shortening from extension pages only, for a bounded URL', async () => {

@@ -1,0 +1,41 @@
+/**
+ * Link facets asked in the same task travel in one `getLinkFacets` message: a view that asks its
+ * facets together gets their answers together, and draws once instead of once per answer. The
+ * batch leaves at the next task (not the next microtask), so questions asked after a promise
+ * settled in this task (a view asking its metrics once the settings arrived) still join it.
+ */
+import type { LinkFacet } from '../stats/facet-names';
+import { MAX_FACETS_PER_MESSAGE, type LinkFacetReply, type LinkFacetRequest, type Replies } from './protocol';
+import { sendMessage } from './send';
+
+interface Waiting {
+  request: LinkFacetRequest;
+  resolve(reply: LinkFacetReply<LinkFacet>): void;
+  reject(error: unknown): void;
+}
+
+type Send = (requests: LinkFacetRequest[]) => Promise<Replies['getLinkFacets']>;
+
+export function createLinkFacetBatcher(send: Send = (requests) => sendMessage('getLinkFacets', { requests })) {
+  let queue: Waiting[] = [];
+
+  function flush() {
+    const waiting = queue;
+    queue = [];
+    for (let from = 0; from < waiting.length; from += MAX_FACETS_PER_MESSAGE) {
+      const batch = waiting.slice(from, from + MAX_FACETS_PER_MESSAGE);
+      send(batch.map((w) => w.request)).then(
+        (replies) => batch.forEach((w, i) => w.resolve(replies[i] ?? { state: 'error', reason: 'malformed' })),
+        (error: unknown) => batch.forEach((w) => w.reject(error)),
+      );
+    }
+  }
+
+  /** `getLinkFacet`, sent with the other questions of this task; the reply typed for the facet asked. */
+  return function askLinkFacet<F extends LinkFacet>(request: LinkFacetRequest & { facet: F }): Promise<LinkFacetReply<F>> {
+    return new Promise((resolve, reject) => {
+      queue.push({ request, resolve: resolve as Waiting['resolve'], reject });
+      if (queue.length === 1) setTimeout(flush, 0);
+    });
+  };
+}
