@@ -126,7 +126,7 @@ async function measurePopupOpens(dir: string, server: PageServer, fake: FakeBitl
   phase(`B7: the toolbar popup opened ${2 * RUNS + 1} times on each of three tabs, fresh profile`);
   const browser = await launchBrowser(dir);
   try {
-    await signIn(browser.context, browser.extensionId!, SAMPLE.accounts.paid.token);
+    await signInSampleAccount(browser.context, browser.extensionId!);
     const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
     fake.clearLog();
     const linkIds = SAMPLE.accounts.paid.links.slice(0, 6).map((l) => l.id);

@@ -1,7 +1,7 @@
 /**
  * B7: popup open → chart with cached data painted (PRODUCT.md §6), and the requests each popup
  * open costs. The real toolbar popup is opened with `chrome.action.openPopup()` from the service
- * worker (tests/e2e/popup-page.ts) on three kinds of tab:
+ * worker (tests/support/popup.ts) on three kinds of tab:
  * - a page with Bitly links (the list: each row's total and mini chart),
  * - a tab whose address is a Bitly link (its full statistics: the Chart.js clicks chart),
  * - a browser page (the account overview: the group's clicks chart).
@@ -11,7 +11,7 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { FakeBitly, LoggedRequest } from '../../tests/fake-bitly/server';
-import { Popup, touchPage } from '../../tests/e2e/popup-page';
+import { Popup, touchPage } from '../../tests/support/popup';
 import type { PageServer } from './page-server';
 import type { Measured, Row } from './result';
 import { median, ms, sleep, spread } from './stats';
