@@ -24,7 +24,7 @@ export function noInnerHtml(): Plugin {
     name: 'bitlens:no-inner-html',
     enforce: 'pre',
     transform(code, id) {
-      if (!PREACT_DIST.test(id.split('?')[0])) return null;
+      if (!PREACT_DIST.test(id.split('?')[0] ?? id)) return null;
       return { code: withoutPreactInnerHtml(code), map: null };
     },
   };
