@@ -13,7 +13,7 @@ import { samplePageHtml } from './demo/sample-page';
 import { startFakeBitly } from '../tests/fake-bitly/server';
 import { SAMPLE } from '../tests/fake-bitly/data';
 import { CARD_FRAME, extensionDir, launchWithExtension } from '../tests/support/chromium';
-import { signIn } from '../tests/support/options-page';
+import { signIn, signInAnyLanguage } from '../tests/support/options-page';
 import { Popup } from '../tests/support/popup';
 
 const headless = !process.env.DISPLAY;
@@ -76,6 +76,19 @@ if (headless) {
   await report.reload();
   await report.locator('html[data-view="data"]').waitFor({ timeout: 15_000 });
   await report.screenshot({ path: path.join(shots, 'overview.png'), fullPage: true });
+  await context.close();
+
+  // The same report in a German browser: German words, and numbers and dates as Intl writes them
+  // for German (the surfaces take the browser's language from i18n.getUILanguage()).
+  const german = await launchWithExtension(extensionDir('demo'), { headless, lang: 'de' });
+  const de = await german.context.newPage();
+  await de.setViewportSize({ width: 1200, height: 1600 });
+  await signInAnyLanguage(de, german.extensionId, SAMPLE.accounts.paid);
+  await de.goto(`chrome-extension://${german.extensionId}/report.html#link=${SAMPLE.accounts.paid.links[0]!.id}`);
+  await de.locator('html[data-view="data"]').waitFor({ timeout: 15_000 });
+  await de.locator('[data-testid="world-map"][data-drawn="true"]').waitFor({ timeout: 15_000 });
+  await de.screenshot({ path: path.join(shots, 'report-de.png'), fullPage: true });
+  await german.context.close();
   console.log(`No display: ran headless. Screenshots saved in ${shots}`);
   await shutdown();
 } else {

@@ -10,7 +10,7 @@ import { TEST_API_PORT } from '../../scripts/flavour';
 import { SAMPLE } from '../fake-bitly/data';
 import { startFakeBitly, type FakeBitly } from '../fake-bitly/server';
 import type { ReplyEnvelope } from '../../utils/messaging/protocol';
-import { cardFrame, cardState, launchFirefox, onboardingTab, until } from './firefox';
+import { cardFrame, cardState, launchFirefox, locationOf, onboardingTab, until } from './firefox';
 
 const paid = SAMPLE.accounts.paid;
 const own = paid.links[0]!;
@@ -111,4 +111,36 @@ test.describe('Firefox', () => {
     expect(text).toContain('Not in your Bitly account');
     expect(text).toContain(new URL(foreign.long_url).hostname);
   });
+});
+
+/**
+ * The popup in Firefox. Its real toolbar panel cannot be driven here: BiDi reaches content
+ * browsing contexts only, and the panel lives in the browser's own window. So the popup's page is
+ * opened by the extension in a tab (as TOOLCHAIN.md describes for extension pages): the active tab
+ * is then an extension page, where the popup shows the account overview, whose top link opens that
+ * link's full statistics.
+ */
+test('the popup’s page: the account overview, then a link’s statistics with the stand-in’s total', async ({ firefox, options, fake }) => {
+  await signIn(options, paid.token, paid.login);
+  fake.clearLog();
+  await options.evaluate(() => {
+    const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+    return ext.tabs.create({ url: ext.runtime.getURL('popup.html') }).then(() => undefined);
+  });
+  const popup = await until('the popup page in a tab', async () => {
+    for (const page of await firefox.pages()) if ((await locationOf(page)).endsWith('/popup.html')) return page;
+    return undefined;
+  });
+  const view = () => popup.evaluate(() => document.documentElement.dataset.view).catch(() => undefined);
+  await until('the account overview', async () => (await view()) === 'account');
+  const top = await until('the top links', () => popup.evaluate(() => document.querySelector('[data-testid="top-links"] [data-testid="link-row"]')?.getAttribute('data-link') ?? null));
+  await popup.click('[data-testid="top-links"] [data-testid="link-row"]');
+  await until('the link view', async () => (await view()) === 'link');
+  await until('the chart drawn', () => popup.evaluate(() => document.querySelector('[data-testid="clicks-chart"]')?.getAttribute('data-drawn') === 'true'));
+  const shown = await until('the total', () => popup.evaluate(() => document.querySelector('[data-testid="total-clicks"]')?.textContent?.trim() || null));
+  const reply = (await ask(options, 'getLinkFacet', { link: top, facet: 'clicks' })) as ReplyEnvelope<'getLinkFacet'>;
+  if (!reply.ok || reply.value.state !== 'data') throw new Error('no clicks for the link');
+  const total = (reply.value.data as { link_clicks: Array<{ clicks: number }> }).link_clicks.reduce((n, c) => n + c.clicks, 0);
+  expect(shown).toBe(new Intl.NumberFormat('en-US').format(total));
+  expect(fake.log.filter((r) => r.path === `/v4/bitlinks/${top}/clicks`)).toHaveLength(1);
 });

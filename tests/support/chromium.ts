@@ -41,6 +41,8 @@ export interface LaunchOptions {
   /** '' (the default): a fresh temporary profile. */
   userDataDir?: string;
   viewport?: { width: number; height: number };
+  /** The browser's language (`--lang`), which `_locales` and Intl follow: 'en-US' unless given. */
+  lang?: string;
 }
 
 export interface LaunchedExtension {
@@ -51,12 +53,14 @@ export interface LaunchedExtension {
 }
 
 /** A persistent context (the only kind that loads extensions) with `extensionDir` loaded, or none. */
-export async function launchChromium(extensionDir: string | null, { headless = true, userDataDir = '', viewport }: LaunchOptions = {}): Promise<BrowserContext> {
+export async function launchChromium(extensionDir: string | null, { headless = true, userDataDir = '', viewport, lang }: LaunchOptions = {}): Promise<BrowserContext> {
+  const args = lang ? CHROMIUM_ARGS.map((arg) => (arg.startsWith('--lang=') ? `--lang=${lang}` : arg)) : CHROMIUM_ARGS;
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless,
     ...(viewport ? { viewport } : {}),
-    args: [...(extensionDir ? loadExtensionArgs(extensionDir) : []), ...CHROMIUM_ARGS],
+    ...(lang ? { locale: lang } : {}),
+    args: [...(extensionDir ? loadExtensionArgs(extensionDir) : []), ...args],
   });
 }
 

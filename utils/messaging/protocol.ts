@@ -138,6 +138,8 @@ export type SaveTokenReply =
 
 /** Why an answer could not be fetched, when it can be retried. */
 export type FailureReason = 'server' | 'timeout' | 'network' | 'malformed' | 'bad-request';
+/** Why numbers already shown could not be renewed: they stay, with this said next to their age. */
+export type RefreshProblem = { state: 'rate-limited'; retryAt: number } | { state: 'error'; reason: FailureReason };
 
 /**
  * What a surface must show for a stats request (PRODUCT.md §5). Stale data comes with its age
@@ -149,9 +151,9 @@ export type FacetReply<T> =
       data: T;
       fetchedAt: number;
       stale: boolean;
-      /** A refresh runs; a `facetUpdated` push follows on the asker's port. */
+      /** A refresh runs; a `facetUpdated` (or `facetRefreshFailed`) push follows on the asker's port. */
       refreshing: boolean;
-      problem?: { state: 'rate-limited'; retryAt: number } | { state: 'error'; reason: FailureReason };
+      problem?: RefreshProblem;
     }
   | { state: 'no-token' }
   | { state: 'invalid-link' }
@@ -248,6 +250,8 @@ export interface Replies {
  */
 export type AskerPush =
   | { type: 'facetUpdated'; target: string; facet: string }
+  /** A refresh of a cached facet failed: the cached numbers stay, and the surface says why (PRODUCT.md §5). */
+  | { type: 'facetRefreshFailed'; target: string; facet: string; problem: RefreshProblem }
   /** Settings changed (in the options page or another window): surfaces apply them at once. */
   | { type: 'settingsChanged'; settings: Settings };
 export const ASKER_PORT_PREFIX = 'bitlens-asker:';

@@ -104,6 +104,16 @@ describe('stats service: answers and cache', () => {
     expect(fresh).toMatchObject({ stale: false, data: clicksOf(9) });
   });
 
+  it('a refresh that fails keeps the cached answer and tells the waiting surfaces why', async () => {
+    const { service, client, pushes } = setup();
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    client().getClicks.mockRejectedValue(new BitlyError('server', { status: 503 }));
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', refresh: true, askerId: 'card-1' })).toMatchObject({ state: 'data', refreshing: true });
+    await vi.runAllTimersAsync();
+    expect(pushes).toEqual([['card-1', { type: 'facetRefreshFailed', target: 'bit.ly/Abc1234', facet: 'clicks', problem: { state: 'error', reason: 'server' } }]]);
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toMatchObject({ state: 'data', data: clicksOf(7) });
+  });
+
   it('keeps destinations for a day', async () => {
     const { service, client } = setup();
     const t0 = Date.now();

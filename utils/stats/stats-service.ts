@@ -157,7 +157,13 @@ export function createStatsService(deps: StatsServiceDeps) {
     };
     fetchAndStore(job, 'normal')
       .then(announce, async (error: unknown) => {
-        if (isForbiddenOnLink(error) && (await forbidden(job, settings)).state === 'not-in-account') announce();
+        if (isForbiddenOnLink(error)) {
+          if ((await forbidden(job, settings)).state === 'not-in-account') announce();
+          return;
+        }
+        const reply = await failureReply(error, job);
+        const problem = reply.state === 'error' ? { state: 'error' as const, reason: reply.reason } : reply.state === 'rate-limited' ? { state: 'rate-limited' as const, retryAt: reply.retryAt } : null;
+        if (problem) for (const id of waiting) deps.askers.push(id, { type: 'facetRefreshFailed', target: job.target, facet: job.facet, problem });
       })
       .catch(() => {})
       .finally(() => watchers.delete(job.key));
