@@ -245,7 +245,7 @@ export function createBitlyClient<O = RequestOptions>(send: BitlySend<O>): Bitly
     getReferringDomains: linkMetric('getReferringDomains', ['referring_domains'], ClickMetricsSchema, true),
     getReferrersByDomains: linkMetric('getReferrersByDomains', ['referrers_by_domains'], ReferrersByDomainsSchema, true),
     getQrCode: async (id, format, options) => {
-      const operation = 'getBitlinkQRCode';
+      const operation = 'getQrCode';
       if (!v.is(QrImageFormatSchema, format)) refuse(operation, 'image_format must be png or svg');
       return get(operation, 'link', ['bitlinks', ...bitlinkSegments(operation, id), 'qr'], FullQRCodeSchema, options, { image_format: format });
     },
