@@ -34,6 +34,8 @@ function setup() {
     settings: async () => DEFAULT_SETTINGS,
     planGates,
     askers: { signal: () => undefined, push: () => {} },
+    // One moment throughout: a cached answer then equals the fetched one to the millisecond.
+    now: () => 1_700_000_000_000,
   });
   return { service, current, calls: (s: Session) => script(s.token).getQrCode };
 }
