@@ -152,7 +152,7 @@ export function LinkStats({ model, link, text, locale, onCopy, onOpenOptions, on
             <TopList id="cities" title={t('popupCities')} reply={slots.cities.reply} toRow={city} upgradeText={t('popupPlanNeeded')} {...list} />
             <TopList id="devices" title={t('popupDevices')} reply={slots.devices.reply} toRow={device} upgradeText={t('popupPlanNeeded')} {...list} />
           </div>
-          <QrCode link={link} locale={locale} />
+          <QrCode link={link} />
         </section>
       )}
       <footer class="link-foot">

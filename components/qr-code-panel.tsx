@@ -19,12 +19,15 @@ const DISPLAY_PX = 264;
 
 type Shown =
   | { state: 'loading' }
-  | { state: 'ready'; source: 'bitly' | 'local'; png: QrImage; svg: QrImage }
+  | { state: 'ready'; source: 'bitly'; png: QrImage; svg: QrImage }
+  /** `planLacksQr`: Bitly said 402 (remembered); otherwise its code could not be had this time. */
+  | { state: 'ready'; source: 'local'; planLacksQr: boolean; png: QrImage; svg: QrImage }
   | { state: 'failed' };
 
-/** Bitly's code for the link, or null when the plan lacks the QR API or the answer is unusable. */
-async function bitlyCode(link: string): Promise<{ png: QrImage; svg: QrImage } | null> {
+/** Bitly's code for the link; `upgrade-required` when the plan lacks the QR API; null when there is no usable answer. */
+async function bitlyCode(link: string): Promise<{ png: QrImage; svg: QrImage } | 'upgrade-required' | null> {
   const reply = await askLinkFacet({ link, facet: 'qrCode', priority: 'interactive' }).catch(() => null);
+  if (reply?.state === 'upgrade-required') return 'upgrade-required';
   if (reply?.state !== 'data') return null;
   const png = parseQrDataUri(reply.data.png);
   const svg = parseQrDataUri(reply.data.svg);
@@ -33,12 +36,12 @@ async function bitlyCode(link: string): Promise<{ png: QrImage; svg: QrImage } |
 
 async function loadCode(link: string): Promise<Shown> {
   const bitly = await bitlyCode(link);
-  if (bitly) return { state: 'ready', source: 'bitly', ...bitly };
+  if (bitly !== null && bitly !== 'upgrade-required') return { state: 'ready', source: 'bitly', ...bitly };
   const { localQrImages } = await import('@/utils/qr/local-qr');
-  return { state: 'ready', source: 'local', ...localQrImages(`https://${link}`) };
+  return { state: 'ready', source: 'local', planLacksQr: bitly === 'upgrade-required', ...localQrImages(`https://${link}`) };
 }
 
-export function QrCodePanel({ link }: { link: string; locale: string }) {
+export function QrCodePanel({ link }: { link: string }) {
   const [shown, setShown] = useState<Shown>({ state: 'loading' });
   const [message, setMessage] = useState('');
 
@@ -57,7 +60,8 @@ export function QrCodePanel({ link }: { link: string; locale: string }) {
   if (shown.state === 'loading') return <div class="qr-panel" aria-busy="true"><span class="skeleton qr-skeleton" /><span class="visually-hidden">{t('qrLoading')}</span></div>;
   if (shown.state === 'failed') return <p class="facet-line" role="alert">{t('qrLoadFailed')}</p>;
 
-  const { png, svg, source } = shown;
+  const { png, svg } = shown;
+  const note = shown.source === 'bitly' ? t('qrFromBitly') : shown.planLacksQr ? t('qrLocalNote') : t('qrLocalNoteUnavailable');
   const download = (image: QrImage) => {
     downloadBlob(qrFileName(link, image.type), qrBlob(image));
     setMessage(t('qrDownloaded', qrFileName(link, image.type)));
@@ -72,11 +76,11 @@ export function QrCodePanel({ link }: { link: string; locale: string }) {
   };
 
   return (
-    <div class="qr-panel" data-source={source} data-testid="qr-panel">
+    <div class="qr-panel" data-source={shown.source} data-testid="qr-panel">
       <figure class="qr-figure">
         <img class="qr-image" src={qrDataUri(png)} width={DISPLAY_PX} height={DISPLAY_PX} alt={t('qrAlt', `https://${link}`)} data-testid="qr-image" />
         <figcaption class="qr-note" data-testid="qr-note">
-          {source === 'bitly' ? t('qrFromBitly') : t('qrLocalNote')}
+          {note}
         </figcaption>
       </figure>
       <div class="qr-actions" role="group" aria-label={t('qrHeading')}>

@@ -11,12 +11,11 @@ import type { QrCodePanel } from './qr-code-panel';
 interface Props {
   /** The bitlink id (`domain/hash`). */
   link: string;
-  locale: string;
 }
 
 type Panel = typeof QrCodePanel;
 
-export function QrCode({ link, locale }: Props) {
+export function QrCode({ link }: Props) {
   const [open, setOpen] = useState(false);
   const [panel, setPanel] = useState<{ Panel: Panel } | 'failed' | null>(null);
   const panelId = `qr-panel-${link.replace(/[^\w-]/g, '-')}`;
@@ -42,7 +41,7 @@ export function QrCode({ link, locale }: Props) {
           {panel === 'failed' ? (
             <p class="facet-line" role="alert">{t('qrLoadFailed')}</p>
           ) : panel ? (
-            <panel.Panel link={link} locale={locale} />
+            <panel.Panel link={link} />
           ) : (
             <p class="facet-line" aria-busy="true">{t('qrLoading')}</p>
           )}

@@ -217,7 +217,7 @@ function LinkReport({ api, link, locale }: { api: ReportApi; link: string; local
             <header>
               <h2 id="report-qr-heading">{t('qrHeading')}</h2>
             </header>
-            <QrCode link={link} locale={locale} />
+            <QrCode link={link} />
           </section>
           <p class="report-export">
             <button type="button" onClick={saveWhole} disabled={slots.clicks.reply === undefined} data-testid="export-report">

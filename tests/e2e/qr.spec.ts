@@ -98,6 +98,24 @@ test.describe('paid plan: Bitly’s own QR code', () => {
     expect(qrRequests(fake)).toHaveLength(2);
   });
 
+  test('when Bitly fails, the code made here stands in for this time only; the next opening shows Bitly’s', async ({ page, extensionId, fake }) => {
+    const link = paid.links[2]!.id;
+    await openReport(page, extensionId, link);
+    fake.faults.add({ match: { path: '/qr' }, fault: { kind: 'status', status: 503 } });
+    fake.clearLog();
+    await openQr(page);
+    await expect(page.getByTestId('qr-panel')).toHaveAttribute('data-source', 'local');
+    await expect(page.getByTestId('qr-note')).toHaveText("Made in Bitlens (Bitly's own code could not be fetched just now): scans of it count as ordinary clicks.");
+    await checkDownloads(page, link);
+    // A server error is not a plan gate: nothing is remembered.
+    fake.faults.clear();
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-view', 'data');
+    await openQr(page);
+    await expect(page.getByTestId('qr-panel')).toHaveAttribute('data-source', 'bitly');
+    expect(qrRequests(fake).filter((r) => r.includes(' 200 '))).toEqual([`/v4/bitlinks/${link}/qr 200 image_format=png`, `/v4/bitlinks/${link}/qr 200 image_format=svg`]);
+  });
+
   test('a link without scans says so and shows no scan count', async ({ page, extensionId, fake }) => {
     const link = paid.links.find((l) => !paid.scannedLinks.some((s) => s.id === l.id))!.id;
     fake.clearLog();
