@@ -2,6 +2,7 @@
  * Clicks over time with their total for the range (PRODUCT.md §2: the sum of the series is the
  * total): the big number, the range in words, and the chart with its table.
  */
+import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { Clicks, GroupClicks, TimeUnit } from '@/utils/bitly/schemas';
 import { parseBitlyDate } from '@/utils/format/bucket-dates';
@@ -73,9 +74,11 @@ interface Props<T> {
   rangeText?: string;
   /** The table beside the chart is visible (the report). */
   tableVisible?: boolean;
+  /** Said after the total on its line (how many were QR scans). */
+  afterTotal?: ComponentChildren;
 }
 
-export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, chartHeight, upgradeText, onChartDrawn, rangeText, tableVisible }: Props<T>) {
+export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, chartHeight, upgradeText, onChartDrawn, rangeText, tableVisible, afterTotal }: Props<T>) {
   const data = reply?.state === 'data' ? reply.data : null;
   // The same answer keeps the same points, so the chart is drawn once per answer, not per render.
   const shown = useMemo(() => (data === null ? null : series(data)), [data]);
@@ -87,6 +90,7 @@ export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, ch
             {formatCount(shown.total, locale)}
           </span>
           <span class="total-label">{rangeText ?? rangeWords(range, shown.total)}</span>
+          {afterTotal}
         </p>
         <ClicksChart points={shown.points} unit={shown.unit} locale={locale} width={chartWidth} height={chartHeight} onDrawn={onChartDrawn} tableVisible={tableVisible} />
       </>

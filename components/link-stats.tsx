@@ -20,6 +20,8 @@ import { dataAge, isBusy, nextRetryAt, type FacetsModel } from './facets-model';
 import { BackIcon } from './icons';
 import { CopyButton, OpenOnBitly, OpenReport, RefreshButton } from './link-actions';
 import { linkStatus, panelFor } from './link-status';
+import { QrCode } from './qr-code';
+import { ScanShare } from './scan-share';
 import { StatusPanel } from './status-panel';
 import { TopList, type TopRow } from './top-list';
 import { useSnapshot } from './use-facets';
@@ -140,6 +142,7 @@ export function LinkStats({ model, link, text, locale, onCopy, onOpenOptions, on
               chartWidth={CHART_WIDTH}
               chartHeight={CHART_HEIGHT}
               onChartDrawn={onChartDrawn}
+              afterTotal={<ScanShare referrers={slots.referrers.reply} locale={locale} />}
             />
           </div>
           <div class="lists">
@@ -149,6 +152,7 @@ export function LinkStats({ model, link, text, locale, onCopy, onOpenOptions, on
             <TopList id="cities" title={t('popupCities')} reply={slots.cities.reply} toRow={city} upgradeText={t('popupPlanNeeded')} {...list} />
             <TopList id="devices" title={t('popupDevices')} reply={slots.devices.reply} toRow={device} upgradeText={t('popupPlanNeeded')} {...list} />
           </div>
+          <QrCode link={link} />
         </section>
       )}
       <footer class="link-foot">

@@ -98,6 +98,14 @@ export function deviceTally(link: LinkRecord, homeCountry: string, total: number
   return into;
 }
 
+/** Bitly's QR-code scans arrive from this referring domain, reported as the `Bitly QR Code` referrer. */
+export const QR_SCAN_DOMAIN = 'qr.partners.bit.ly';
+
+/** Whether the link's profile has QR-code scans (some links' do: the seeded profiles draw it like any referrer). */
+export function hasQrScans(link: LinkRecord, homeCountry: string): boolean {
+  return profileOf(link, homeCountry).domains.some((d) => d.item.domain === QR_SCAN_DOMAIN && d.weight > 0);
+}
+
 /** Clicks per referring domain, each split further into the referring pages. */
 export function referringDomainTally(link: LinkRecord, homeCountry: string, total: number): Array<{ domain: string; platform: string; clicks: number; pages: Tally }> {
   const p = profileOf(link, homeCountry);

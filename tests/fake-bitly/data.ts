@@ -4,6 +4,7 @@
  * Tests pick links through `SAMPLE`.
  */
 import { COUNTRIES, DESTINATION_SITES, TITLE_PATTERNS, WORDS } from './catalog';
+import { hasQrScans } from './click-facets';
 import { Prng, alphanumeric, hashString } from './prng';
 import { formatBitlyDate } from './time-buckets';
 
@@ -407,6 +408,8 @@ export interface SampleAccount {
   deletedLinks: SampleLink[];
   /** Owned links whose destinations the hover card should flag. */
   hintLinks: Record<HintKind, SampleLink>;
+  /** Owned live links with QR-code scans (referrer `Bitly QR Code`, domain `qr.partners.bit.ly`), busiest first. */
+  scannedLinks: SampleLink[];
 }
 
 function toSample(link: LinkRecord): SampleLink {
@@ -447,6 +450,7 @@ function sampleAccount(account: AccountRecord): SampleAccount {
     bsds: [...account.bsds],
     links: owned.filter((l) => !l.deleted).map(toSample),
     deletedLinks: owned.filter((l) => l.deleted).map(toSample),
+    scannedLinks: owned.filter((l) => !l.deleted && hasQrScans(l, account.homeCountry)).map(toSample),
     hintLinks: {
       plainHttp: byId(hints.plainHttp),
       ipHost: byId(hints.ipHost),

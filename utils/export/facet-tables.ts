@@ -100,6 +100,8 @@ const LINK_TABLES: Builders<LinkFacetDataMap> = {
     rows: [[d.total_clicks, d.unit, d.units, isoMoment(d.unit_reference)]],
   }),
   countries,
+  // Not offered as an export (the QR section has its own PNG and SVG downloads); here for completeness.
+  qrCode: (d) => ({ columns: ['image_format', 'data_uri'], rows: [['png', d.png], ['svg', d.svg]] }),
   cities: (d) => ({
     columns: ['kind', 'city', 'subregion', 'region', 'country', 'clicks'],
     rows: [

@@ -10,7 +10,9 @@ import type {
   ClicksSummary,
   DeviceMetrics,
   ExpandedBitlink,
+  FullQRCode,
   GroupClicks,
+  QrImageFormat,
   ReferrersByDomains,
   ShortenCounts,
   SortedLinks,
@@ -29,7 +31,12 @@ export interface LinkFacetDataMap {
   referrers: ClickMetrics;
   referringDomains: ClickMetrics;
   referrersByDomains: ReferrersByDomains;
+  /** Bitly's own QR code (a premium endpoint): the `qr_code` data URI in each image format. */
+  qrCode: BitlyQrCode;
 }
+
+/** Bitly's QR code for a link, as `GET /v4/bitlinks/{bitlink}/qr` gives it per `image_format`. */
+export type BitlyQrCode = { [F in QrImageFormat]: FullQRCode['qr_code'] };
 
 /** What each facet of the account (a group, or its organization) answers with. */
 export interface AccountFacetDataMap {
@@ -60,6 +67,7 @@ export const LINK_FACET_NAMES = everyName<LinkFacet>()([
   'referrers',
   'referringDomains',
   'referrersByDomains',
+  'qrCode',
 ]);
 
 export const ACCOUNT_FACET_NAMES = everyName<AccountFacet>()([
