@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { chunkModulesPlugin } from './scripts/chunk-modules-plugin';
 import { resolveFlavour } from './scripts/flavour';
 import { BITLY_HOSTS } from './utils/bitly/link';
 import { linkHoverCss } from './utils/bitly/link-hover-css';
@@ -27,7 +28,8 @@ export default defineConfig({
   outDir: flavour.outDir,
   vite: () => ({
     // Vitest brings a newer Vite than WXT's own; the preset works with both, only the types differ.
-    plugins: [preact() as never],
+    // Non-production builds also list each chunk's modules (tests/bundle/ checks the pages' boundaries).
+    plugins: [preact() as never, ...(flavour.name === 'production' ? [] : [chunkModulesPlugin(import.meta.dirname) as never])],
     define: {
       __BITLY_API_BASE__: JSON.stringify(flavour.apiBase),
       __BITLENS_FLAVOUR__: JSON.stringify(flavour.name),
