@@ -1,7 +1,7 @@
 /**
  * Test, demo and bench builds only: writes `chunk-modules.json` next to the extension pages, naming
- * the source modules in every chunk of the pages' build. tests/bundle/ reads it with the built
- * pages' import graph (scripts/bench/page-bundles.ts) to check that report-only code (the world
+ * the source modules in every chunk of the pages' build. tests/support/bundle-boundaries.ts reads
+ * it with the built pages' import graph to check that report-only code (the world
  * map, its shapes, the exports) never lands in a chunk the card or the popup loads at start-up.
  */
 import path from 'node:path';

@@ -5,6 +5,7 @@ import '@/components/stats-views.css';
 import { t } from '@/utils/i18n';
 import { accountGroupFrom, isAccountReport, reportLinkFrom } from '@/utils/report/report-url';
 import { AccountReport } from './account-report';
+import { watchChartsPainted } from './paint-marks';
 import { createMessageReportApi } from './report-api';
 import { ReportApp } from './report-app';
 
@@ -26,6 +27,7 @@ function show() {
   render(<ReportApp key={link ?? ''} api={api} link={link} locale={browser.i18n.getUILanguage()} />, root);
 }
 
+watchChartsPainted(root);
 show();
 addEventListener('hashchange', show);
 addEventListener('pagehide', () => api.dispose(), { once: true });

@@ -1,13 +1,12 @@
 /**
  * What an extension page loads before it can run: the HTML's module script, its modulepreloads,
  * and every chunk those import statically (dynamic `import()`s are left out: they load later, on
- * demand). Sizes are gzip level 9, like B1. Used by the bench (bundle sizes per page) and by the
- * bundle-boundary test (tests/bundle/), which checks that report-only code stays out of the card's
- * and the popup's start-up.
+ * demand; the graph is read by tests/support/bundle-boundaries.ts). Sizes are gzip level 9, like B1.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { startupFiles } from '../../tests/support/bundle-boundaries';
 
 export interface StartupFile {
   /** Relative to the extension directory, e.g. `chunks/card-Bx.js`. */
@@ -21,26 +20,6 @@ export interface PageStartup {
   files: StartupFile[];
   raw: number;
   gzip: number;
-}
-
-/** `src="/chunks/x.js"` and `href="/chunks/x.js"` of module scripts and modulepreloads. */
-const HTML_SCRIPT = /<(?:script[^>]*type="module"[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/?([^"]+\.js)"/g;
-/** Static imports in a minified chunk: `import{a}from"./x.js"`, `import"./x.js"`, `export*from"./x.js"`. */
-const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+\.js)"/g;
-
-/** The start-up scripts of `page` (e.g. `card.html`) in a built extension, each once, entry first. */
-export function startupFiles(extensionDir: string, page: string): string[] {
-  const html = readFileSync(path.join(extensionDir, page), 'utf8');
-  const queue = [...html.matchAll(HTML_SCRIPT)].map((m) => path.posix.normalize(m[1]!));
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const source = readFileSync(path.join(extensionDir, file), 'utf8');
-    for (const m of source.matchAll(STATIC_IMPORT)) queue.push(path.posix.join(path.posix.dirname(file), m[1]!));
-  }
-  return [...seen];
 }
 
 export function pageStartup(extensionDir: string, page: string): PageStartup {
