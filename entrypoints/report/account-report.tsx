@@ -185,7 +185,7 @@ export function AccountReport({ api, locale, group }: { api: ReportApi; locale: 
         title={t('reportOrganizationClicks')}
         reply={slots.organizationClicks.reply}
         onExport={exportOf('organizationClicks')}
-        upgradeText={t('popupGroupClicksPlan')}
+        upgradeText={t('reportOrganizationClicksPlan')}
         {...section}
       >
         {(data) => {
@@ -198,7 +198,7 @@ export function AccountReport({ api, locale, group }: { api: ReportApi; locale: 
                 </span>
                 <span class="total-label">{customWords(range.custom, locale) ?? rangeWords(range.window.range, ranked.total)}</span>
               </p>
-              <p class="muted">{t('reportOrganizationClicksNote')}</p>
+              <p class="organization-note">{t('reportOrganizationClicksNote')}</p>
               <FacetTable id="organization-clicks-table" caption={t('reportOrganizationClicks')} captionHidden labelHeader={t('reportGroup')} ranked={ranked} locale={locale} />
             </>
           );
