@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { chunkModulesPlugin } from './scripts/chunk-modules-plugin';
 import { resolveFlavour } from './scripts/flavour';
 import { noInnerHtml } from './scripts/no-inner-html';
 import { BITLY_HOSTS } from './utils/bitly/link';
@@ -28,7 +29,8 @@ export default defineConfig({
   outDir: flavour.outDir,
   vite: () => ({
     // Vitest brings a newer Vite than WXT's own; the preset works with both, only the types differ.
-    plugins: [preact() as never, noInnerHtml() as never],
+    // Non-production builds also list each chunk's modules (tests/bundle/ checks the pages' boundaries).
+    plugins: [preact() as never, noInnerHtml() as never, ...(flavour.name === 'production' ? [] : [chunkModulesPlugin(import.meta.dirname) as never])],
     define: {
       __BITLY_API_BASE__: JSON.stringify(flavour.apiBase),
       __BITLENS_FLAVOUR__: JSON.stringify(flavour.name),
@@ -41,6 +43,15 @@ export default defineConfig({
     excludeSources: ['tests/**', 'bench/**', 'scripts/bench/**', 'scripts/demo/**', 'scripts/demo.ts', 'scripts/bench.ts', 'scripts/test-all.ts', 'scripts/render-icons.ts', 'playwright.config.ts', 'vitest.config.ts'],
   },
   hooks: {
+    // The pages' build: chunks under 2 KB are merged into a bigger one when no page then runs
+    // other code at start-up (Rollup checks side effects), instead of costing a request each.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entrypoint) => entrypoint.type === 'popup')) return;
+      const rollupOptions = config.build?.rollupOptions ?? {};
+      const output = rollupOptions.output;
+      if (Array.isArray(output)) return;
+      config.build = { ...config.build, rollupOptions: { ...rollupOptions, output: { ...output, experimentalMinChunkSize: 2048 } } };
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: LINK_HOVER_STYLESHEET, contents: linkHoverCss(BITLY_HOSTS) });
     },

@@ -10,7 +10,8 @@
  * Environment: BENCH_RUNS (default 5) measured runs per browser for B2 (B3: twice as many);
  * BENCH_EXTENSION_DIR measures an already built extension instead of building, and BENCH_ONLY=script,
  * BENCH_ONLY=hovers or BENCH_ONLY=popup measures only B1–B3, B1 and B4–B6, or B1 and B7 without
- * writing bench/RESULTS.md (development only).
+ * writing bench/RESULTS.md (development only). BENCH_ONLY=report: B1 and the report rows (R: the
+ * report and the overview painted from cache, start-up script per page; scripts/bench/report-open.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { measureAppendedLinks } from './bench/b3-appended-links';
 import { cardLatency } from './bench/b4-b5-card-latency';
 import { apiCalls } from './bench/b6-api-calls';
 import { measurePopup } from './bench/b7-popup';
+import { REPORT_METHOD, measureReport } from './bench/report-bench';
 import { launchBrowser } from './bench/browsers';
 import { HOVER_LINKS, HOVER_ROUNDS, runHoverSession } from './bench/hover-session';
 import { describeMachine, describeSource } from './bench/machine';
@@ -35,7 +37,7 @@ import { signInSampleAccount } from './bench/sample-account';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ONLY = process.env.BENCH_ONLY;
-if (ONLY !== undefined && ONLY !== 'script' && ONLY !== 'hovers' && ONLY !== 'popup') throw new Error(`BENCH_ONLY must be "script", "hovers" or "popup", not "${ONLY}"`);
+if (ONLY !== undefined && ONLY !== 'script' && ONLY !== 'hovers' && ONLY !== 'popup' && ONLY !== 'report') throw new Error(`BENCH_ONLY must be "script", "hovers", "popup" or "report", not "${ONLY}"`);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a positive integer, not "${process.env.BENCH_RUNS}"`);
 /** B3's page-side noise is close to its 0.5 ms budget: twice the runs. */
 const B3_RUNS = 2 * RUNS;
@@ -52,6 +54,7 @@ const METHOD = [
   'B4/B5: a page with 50 of the paid account\'s links in a column; each link is hovered with a real mouse move from a parking point, 3 rounds. The page records the trusted `pointerover` time (start of the intent delay); the card frame (`iframe[src^="chrome-extension://"]`) reports `data-state="data"` and `data-painted-at` (Date.now() of the first paint with numbers). Latency = painted-at − (pointerover + intent delay), same machine clock. Round 1 = uncached (B5), rounds 2–3 = cached (B4). The bench does not touch the card frame until 300 ms after the intent delay (asking it for its state would slow the paint being timed), then polls every 25 ms. The notes split the latency at `data-shown-at` (when the card frame heard which link to show) and say how often the frame\'s document had loaded before the delay ended (it is made, hidden, when the pointer first reaches a Bitly link). After each hover the pointer returns to the parking point and the bench waits for the card to be hidden and the stand-in to be idle.',
   'B6: the stand-in\'s request log during that session, attributed to the hover it happened in.',
   'B7: in a fresh profile signed in the same way, the real toolbar popup is opened with `chrome.action.openPopup()` from the service worker for three tabs: a page with 5 of the account\'s Bitly links (the pointer moved over it first, so its content script answers), a tab whose address is a Bitly link (served by request interception), and `chrome://version` (account overview). The first open of each fills the cache and is reported in the notes with its requests; then each is opened BENCH_RUNS × 2 more times. Latency = the popup\'s `data-painted-at` (Date.now() at the first animation frame after numbers were drawn: a row\'s mini chart, or the Chart.js chart) − Date.now() in the service worker just before `openPopup()`; the bench does not touch the popup for 400 ms after asking for it. Requests on cached opens must be 0.',
+  REPORT_METHOD,
   'B1: the scripts the built extension\'s manifest injects into pages (`content_scripts[].js`), gzip level 9 (zlib), summed; the production build in `.output/chrome-mv3` too when present (as found, not rebuilt).',
 ];
 
@@ -156,7 +159,9 @@ async function main() {
   const production = measureContentScriptSize(extensionDir('production'), 'production build', false);
   if (production) results.push(production);
 
-  if (contentScriptFiles(dir).length === 0) {
+  if (ONLY === 'report') {
+    results.push(...(await guarded('R', 'report painted from cache', () => measureReport(dir, RUNS, phase))));
+  } else if (contentScriptFiles(dir).length === 0) {
     results.push(notMeasured('B2–B6', 'browser measurements', 'PRODUCT.md §6', 'the build\'s manifest injects no content script'));
   } else {
     // The stand-in Bitly the bench build talks to (sign-in, then the hover cards' requests).
@@ -170,6 +175,7 @@ async function main() {
       await server.close();
       await fake.close();
     }
+    if (ONLY === undefined) results.push(...(await guarded('R', 'report painted from cache', () => measureReport(dir, RUNS, phase))));
   }
 
   phase('done');

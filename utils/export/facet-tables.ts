@@ -132,8 +132,10 @@ const LINK_TABLES: Builders<LinkFacetDataMap> = {
 const shortenCounts = (d: AccountFacetData<'groupShortenCounts'>) =>
   series(['date', 'links_created'], d.metrics.map((m) => [m.key, m.value] as const), d.unit);
 
+const groupClicks = (d: AccountFacetData<'groupClicks'>) => series(['date', 'clicks'], d.data.map((p) => [p.ts, p.count] as const), d.unit);
+
 const ACCOUNT_TABLES: Builders<AccountFacetDataMap> = {
-  groupClicks: (d) => series(['date', 'clicks'], d.data.map((p) => [p.ts, p.count] as const), d.unit),
+  groupClicks,
   groupCountries: countries,
   groupReferringNetworks: clickMetrics('network'),
   topLinks: (d) => {
@@ -150,6 +152,8 @@ const ACCOUNT_TABLES: Builders<AccountFacetDataMap> = {
   },
   groupShortenCounts: shortenCounts,
   organizationShortenCounts: shortenCounts,
+  /** The organization's series, the sum of its groups'. */
+  organizationClicks: groupClicks,
 };
 
 export function linkFacetTable<F extends LinkFacet>(facet: F, data: LinkFacetData<F>, ctx: ExportContext): ExportTable {

@@ -17,6 +17,7 @@ import type {
   ShortenCounts,
   SortedLinks,
 } from '../bitly/schemas';
+import type { OrganizationClicks } from './organization-clicks';
 
 /** What each facet of one bitlink answers with. */
 export interface LinkFacetDataMap {
@@ -46,6 +47,8 @@ export interface AccountFacetDataMap {
   topLinks: SortedLinks;
   groupShortenCounts: ShortenCounts;
   organizationShortenCounts: ShortenCounts;
+  /** The legacy `organization/clicks`: the sum of its groups' clicks (organization-clicks.ts). */
+  organizationClicks: OrganizationClicks;
 }
 
 export type LinkFacet = keyof LinkFacetDataMap;
@@ -77,7 +80,11 @@ export const ACCOUNT_FACET_NAMES = everyName<AccountFacet>()([
   'topLinks',
   'groupShortenCounts',
   'organizationShortenCounts',
+  'organizationClicks',
 ]);
+
+/** Account facets of the organization (their target is its guid), not of a group. */
+export const ORGANIZATION_FACETS = ['organizationShortenCounts', 'organizationClicks'] as const satisfies readonly AccountFacet[];
 
 /** The metric facets a hover card can show (settings' `cardFacets`), in the card's order. */
 export const CARD_METRIC_FACETS = ['clicks', 'countries', 'referrers'] as const satisfies readonly LinkFacet[];

@@ -5,6 +5,7 @@
 import type { FacetQuery } from '../bitly/client';
 import type { ScheduledBitlyClient, ScheduledOptions } from '../scheduler/scheduled-bitly';
 import type { AccountFacetDataMap, LinkFacetDataMap } from './facet-names';
+import { fetchOrganizationClicks } from './organization-clicks';
 
 /** How long an answer stays fresh: a destination rarely changes; numbers follow the settings. */
 export type Lifetime = 'numbers' | 'long';
@@ -56,4 +57,6 @@ export const ACCOUNT_FACETS = {
     windowed: true,
     lifetime: 'numbers',
   }),
+  /** Several calls (the groups, then each group's clicks), cached as one answer. */
+  organizationClicks: facet({ fetch: fetchOrganizationClicks, windowed: true, lifetime: 'numbers' }),
 } satisfies { [F in keyof AccountFacetDataMap]: FacetDef<string, AccountFacetDataMap[F]> };

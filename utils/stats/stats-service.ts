@@ -12,6 +12,7 @@ import type { Priority } from '../scheduler/priorities';
 import type { ScheduledBitly } from '../scheduler/scheduled-bitly';
 import { unitsFor, type Settings } from '../settings/settings';
 import type { AccountFacetRequest, AskerPush, FacetReply, LinkFacetRequest, Replies } from '../messaging/protocol';
+import { ORGANIZATION_FACETS } from './facet-names';
 import { ACCOUNT_FACETS, LINK_FACETS, LONG_LIFETIME_MS, type FacetDef } from './facets';
 import { failureReplyOf } from './failure-reply';
 import type { PlanGates } from './plan-gates';
@@ -231,7 +232,7 @@ export function createStatsService(deps: StatsServiceDeps) {
       const def: AnyFacetDef = ACCOUNT_FACETS[request.facet];
       const target =
         request.guid ??
-        (request.facet === 'organizationShortenCounts' ? session.organizationGuid : settings.defaultGroupGuid ?? session.defaultGroupGuid);
+        ((ORGANIZATION_FACETS as readonly string[]).includes(request.facet) ? session.organizationGuid : settings.defaultGroupGuid ?? session.defaultGroupGuid);
       if (!target) return { state: 'error', reason: 'bad-request' };
       const base = { def, target, query: windowOf(request, settings), session, facet: request.facet };
       return answer({ ...base, key: keyOf(base) }, request, settings) as Promise<Replies['getAccountFacet']>;
