@@ -29,7 +29,7 @@ export default defineConfig({
   outDir: flavour.outDir,
   vite: () => ({
     // Vitest brings a newer Vite than WXT's own; the preset works with both, only the types differ.
-    // Non-production builds also list each chunk's modules (tests/bundle/ checks the pages' boundaries).
+    // Non-production builds also list each chunk's modules (tests/e2e/bundle-boundaries.spec.ts checks the pages' boundaries).
     plugins: [preact() as never, noInnerHtml() as never, ...(flavour.name === 'production' ? [] : [chunkModulesPlugin(import.meta.dirname) as never])],
     define: {
       __BITLY_API_BASE__: JSON.stringify(flavour.apiBase),
