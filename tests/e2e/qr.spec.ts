@@ -10,6 +10,7 @@ import { test, expect, signIn } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
 import type { FakeBitly } from '../fake-bitly/server';
 import { decodeQr, readPng, readQrSvg } from '../qr-reader';
+import { HoverPage } from './support/hover-page';
 
 const { paid, free } = SAMPLE.accounts;
 const count = (n: number) => new Intl.NumberFormat('en-US').format(n);
@@ -143,6 +144,19 @@ test.describe('paid plan: Bitly’s own QR code', () => {
     const shown = await page.getByTestId('qr-image').boundingBox();
     expect(shown!.width).toBeGreaterThanOrEqual(41 * 4);
     await checkDownloads(page, link.id);
+  });
+
+  test('the hover card’s total says how many were scans, within the hover budget', async ({ page, context, site, fake }) => {
+    const link = paid.scannedLinks[0]!.id;
+    const scans = (await referrers(fake, paid.token, link)).metrics.find((r) => r.value === 'Bitly QR Code')!.clicks;
+    fake.clearLog();
+    const hover = await HoverPage.open(context, site, page);
+    await hover.showLink(`https://${link}`);
+    await hover.hover('#l');
+    await hover.expectState('data');
+    await expect(hover.card.getByTestId('qr-scans')).toHaveText(`· ${count(scans)} from QR scans`);
+    await hover.expectEveryFacetAnswered();
+    expect(fake.log.map((r) => r.path).sort()).toEqual(['/clicks', '/countries', '/referrers'].map((p) => `/v4/bitlinks/${link}${p}`).concat('/v4/expand').sort());
   });
 
   test('copying gives the clipboard the code as a PNG', async ({ page, extensionId }) => {
