@@ -12,9 +12,10 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test, expect, signIn, ask, OptionsPage } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
 import { extensionDir, launchWithExtension } from '../support/chromium';
-import v1Settings from '../../utils/settings/fixtures/v1.json';
 
 const { paid } = SAMPLE.accounts;
+/** The oldest settings schema's fixture (the one settings.test.ts migrates). */
+const v1Settings = JSON.parse(readFileSync(path.resolve('utils/settings/fixtures/v1.json'), 'utf8')) as Record<string, unknown>;
 
 interface Installed {
   dir: string;
@@ -30,19 +31,28 @@ async function install(): Promise<Installed> {
   return { dir, ...(await launchWithExtension(dir)) };
 }
 
-/** Puts version `version` on disk and reloads the extension, as an update does; returns its new worker. */
-async function updateTo(installed: Installed, version: string): Promise<Worker> {
+/**
+ * Puts version `version` on disk and reloads the extension, as an update does. Returns a new tab
+ * on the updated extension's options page (the reload closes its old pages and worker, and
+ * Playwright is not told of the new worker, so the page is where the test speaks from).
+ */
+async function updateTo(installed: Installed, version: string): Promise<Page> {
   const manifestPath = path.join(installed.dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
   writeFileSync(manifestPath, JSON.stringify({ ...manifest, version }));
-  const old = installed.worker;
-  const next = installed.context.waitForEvent('serviceworker', { predicate: (w) => w !== old && w.url().startsWith(`chrome-extension://${installed.extensionId}/`) });
-  await old.evaluate(() => chrome.runtime.reload()).catch(() => {
-    // The worker can go away before the evaluation answers.
-  });
-  const worker = await next;
-  await expect.poll(() => worker.evaluate(() => chrome.runtime.getManifest().version)).toBe(version);
-  return worker;
+  // The worker goes away with the reload, so its answer never comes.
+  void installed.worker.evaluate(() => chrome.runtime.reload()).catch(() => {});
+  const page = await installed.context.newPage();
+  const running = async () => {
+    try {
+      await page.goto(`chrome-extension://${installed.extensionId}/options.html`);
+      return await page.evaluate(() => chrome.runtime.getManifest().version);
+    } catch {
+      return null;
+    }
+  };
+  await expect.poll(running, { timeout: 20_000 }).toBe(version);
+  return page;
 }
 
 async function settingsShown(page: Page) {
@@ -65,10 +75,8 @@ test('an update keeps the token, the account and every setting, and does not ope
     await page.close();
 
     const version = JSON.parse(readFileSync(path.join(installed.dir, 'manifest.json'), 'utf8')).version as string;
-    const worker = await updateTo(installed, bumped(version));
-    expect(await worker.evaluate(async () => (await chrome.storage.local.get('bitlyToken')).bitlyToken !== undefined)).toBe(true);
-
-    const options = await context.newPage();
+    const options = await updateTo(installed, bumped(version));
+    expect(await options.evaluate(async () => (await chrome.storage.local.get('bitlyToken')).bitlyToken !== undefined)).toBe(true);
     await new OptionsPage(options, extensionId).open();
     await expect(new OptionsPage(options, extensionId).accountOf(paid.login)).toBeVisible();
     await expect(options.getByLabel('Delay before the card opens (milliseconds)')).toHaveValue('1200');
@@ -88,14 +96,12 @@ test('settings written by the oldest schema (v1) arrive migrated after an update
     const { context, extensionId, worker } = installed;
     // What a v1 install left in storage: its settings, with the version WXT keeps next to them.
     await worker.evaluate((old) => chrome.storage.local.set({ settings: old, settings$: { v: 1 } }), v1Settings);
-    const updated = await updateTo(installed, '9.9.9');
-
-    const options = await context.newPage();
+    const options = await updateTo(installed, '9.9.9');
     await new OptionsPage(options, extensionId).open();
     expect(await settingsShown(options)).toMatchObject({ unit: 'week', range: '90d', hoverEnabled: false, hoverDelayMs: 500, disabledSites: ['mail.example.com'], cacheLifetimeMinutes: 30 });
     await expect(options.getByLabel('Delay before the card opens (milliseconds)')).toHaveValue('500');
     await expect(options.getByLabel('Numbers stay fresh for (minutes)')).toHaveValue('30');
-    expect(((await updated.evaluate(() => chrome.storage.local.get('settings$'))) as { settings$: { v: number } }).settings$.v).toBeGreaterThan(1);
+    expect(((await options.evaluate(() => chrome.storage.local.get('settings$'))) as { settings$: { v: number } }).settings$.v).toBeGreaterThan(1);
   } finally {
     await installed.context.close();
     rmSync(installed.dir, { recursive: true, force: true });
