@@ -78,7 +78,7 @@ export async function measureReportOpens(opts: { context: BrowserContext; extens
       pass: Math.max(...painted) < WAIT_PROBE_MS && metricCalls.length === 0,
     });
     notes.push(
-      `R ${scenario.name}: cached opens, navigation start → every chart painted ms ${spread(painted, 0)}, every stand-in answer delayed ${WAIT_PROBE_MS} ms meanwhile; requests on cached opens: ${calls.length ? `${calls.length} (${[...new Set(calls)].join(', ')}: the group picker's list, asked beside the numbers)` : 'none'}. First (uncached) open: ${ms(first.paintedMs, 0)}, ${first.calls.length} requests.`,
+      `R ${scenario.name}: cached opens, navigation start → every chart painted ms ${spread(painted, 0)} [${painted.map((p) => p.toFixed(0)).join(', ')}], every stand-in answer delayed ${WAIT_PROBE_MS} ms meanwhile; requests on cached opens: ${calls.length ? `${calls.length} (${[...new Set(calls)].join(', ')}: the group picker's list, asked beside the numbers)` : 'none'}. First (uncached) open: ${ms(first.paintedMs, 0)}, ${first.calls.length} requests.`,
     );
   }
   return { rows, notes };
