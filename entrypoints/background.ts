@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAccountService } from '@/utils/account/account-service';
 import { openSetupOnInstall, showSignInState } from '@/utils/account/sign-in-prompt';
-import { accountItem, restrictStorageToExtension, tokenItem } from '@/utils/account/storage';
+import { credentialStoreForThisBrowser, restrictStorageToExtension } from '@/utils/account/storage';
 import { createTransport } from '@/utils/bitly/transport';
 import { createLinkStatsMenu } from '@/utils/context-menu/link-stats-menu';
 import { CardRelay } from '@/utils/messaging/card-relay';
@@ -23,19 +23,22 @@ import { AskerPorts } from '@/utils/messaging/asker-ports';
 import { planGates } from '@/utils/stats/plan-gates';
 import { createStatsService, type Session } from '@/utils/stats/stats-service';
 
-async function readSession(): Promise<Session | null> {
-  const [token, account] = await Promise.all([tokenItem.getValue(), accountItem.getValue()]);
-  if (!token || !account) return null;
-  return {
-    token,
-    login: account.login,
-    defaultGroupGuid: account.defaultGroup.guid,
-    organizationGuid: account.organization?.guid ?? null,
-  };
-}
-
 export default defineBackground(() => {
-  void restrictStorageToExtension();
+  const credentials = credentialStoreForThisBrowser(browser.storage.local);
+  async function readSession(): Promise<Session | null> {
+    const stored = await credentials.read();
+    if (!stored) return null;
+    const { token, account } = stored;
+    return {
+      token,
+      login: account.login,
+      defaultGroupGuid: account.defaultGroup.guid,
+      organizationGuid: account.organization?.guid ?? null,
+    };
+  }
+
+  // Firefox has no access levels: its token is in the background's IndexedDB (utils/account/storage.ts).
+  if (!import.meta.env.FIREFOX) void restrictStorageToExtension().catch(() => {});
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   // The one way to Bitly: every call of every service is a job of this one scheduler.
@@ -71,6 +74,7 @@ export default defineBackground(() => {
   // branded domains are fetched now, so detecting them costs no Bitly call at hover time.
   const account = createAccountService({
     bitly,
+    credentials,
     onAccountChanged: async () => {
       await forgetCachedData();
       await Promise.all([stats.getBrandedHosts(), readSession().then((session) => showSignInState(session !== null))]);
