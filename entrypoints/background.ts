@@ -22,6 +22,9 @@ import { loadSettings, updateSettings, watchSettings, type Settings } from '@/ut
 import { AskerPorts } from '@/utils/messaging/asker-ports';
 import { planGates } from '@/utils/stats/plan-gates';
 import { createStatsService, type Session } from '@/utils/stats/stats-service';
+import { LookupBudget } from '@/utils/stats/lookup-budget';
+import { CARD_PAGE } from '@/utils/card-frame-contract';
+import type { Browser } from 'wxt/browser';
 
 export default defineBackground(() => {
   const credentials = credentialStoreForThisBrowser(browser.storage.local);
@@ -80,6 +83,14 @@ export default defineBackground(() => {
       await Promise.all([stats.getBrandedHosts(), readSession().then((session) => showSignInState(session !== null))]);
     },
   });
+  // A page cannot make its tab's cards look up links faster than a person hovers them.
+  const lookups = new LookupBudget();
+  browser.tabs.onRemoved.addListener((tabId) => lookups.forgetTab(tabId));
+  const budgetOf = (sender: Browser.runtime.MessageSender, clicked: boolean | undefined) => {
+    const tabId = sender.tab?.id;
+    const fromCard = tabId !== undefined && sender.url !== undefined && new URL(sender.url).pathname === CARD_PAGE;
+    return fromCard ? (target: string) => lookups.admit(tabId, target, clicked === true) : undefined;
+  };
   browser.runtime.onInstalled.addListener(openSetupOnInstall);
   void readSession().then((session) => showSignInState(session !== null));
 
@@ -88,8 +99,8 @@ export default defineBackground(() => {
       getAccount: () => account.getState(),
       saveToken: ({ token }) => account.saveToken(token),
       signOut: () => account.signOut(),
-      getLinkFacet: (request) => stats.getLinkFacet(request),
-      getLinkFacets: ({ requests }) => Promise.all(requests.map((request) => stats.getLinkFacet(request))),
+      getLinkFacet: (request, sender) => stats.getLinkFacet(request, budgetOf(sender, request.clicked)),
+      getLinkFacets: ({ requests }, sender) => Promise.all(requests.map((request) => stats.getLinkFacet(request, budgetOf(sender, request.clicked)))),
       getAccountFacet: (request) => stats.getAccountFacet(request),
       getBrandedHosts: () => stats.getBrandedHosts(),
       getContentConfig: () => contentConfig(),
@@ -124,7 +135,7 @@ export default defineBackground(() => {
   // Registers the context-menu item for the account's branded hosts (read from the cache; Bitly is asked at most daily).
   void stats.getBrandedHosts();
   // Only the test build lets e2e tests drive the context menu, which a headless browser cannot click.
-  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu } });
+  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu, lookups } });
 
   async function contentConfig(settings?: Settings): Promise<ContentConfig> {
     const { hoverEnabled, hoverDelayMs, disabledSites } = settings ?? (await loadSettings());

@@ -40,6 +40,11 @@ const linkFacetRequest = v.strictObject({
   link: v.pipe(v.string(), v.maxLength(2048)),
   facet: v.picklist(LINK_FACET_NAMES),
   ...statsRequest,
+  /**
+   * The hover card's user clicked "load statistics" after a `click-to-load` reply: this lookup
+   * is let through the tab's cap. Only the card page's real click sends it.
+   */
+  clicked: v.optional(v.literal(true)),
 });
 
 /** Most link facets one `getLinkFacets` may ask: a popup view's (7), or a list's rows (10). */
@@ -162,7 +167,12 @@ export type FacetReply<T> =
   | { state: 'rate-limited'; retryAt: number }
   | { state: 'error'; reason: FailureReason }
   /** The asker went away before the request started. */
-  | { state: 'cancelled' };
+  | { state: 'cancelled' }
+  /**
+   * A hover card's tab has looked up too many new links this minute (utils/stats/lookup-budget.ts):
+   * nothing was asked; the card asks the user to click, then asks again with `clicked`.
+   */
+  | { state: 'click-to-load' };
 
 export type LinkFacetReply<F extends LinkFacet> = FacetReply<LinkFacetData<F>>;
 export type AccountFacetReply<F extends AccountFacet> = FacetReply<AccountFacetData<F>>;
