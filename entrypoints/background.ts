@@ -135,7 +135,7 @@ export default defineBackground(() => {
   // Registers the context-menu item for the account's branded hosts (read from the cache; Bitly is asked at most daily).
   void stats.getBrandedHosts();
   // Only the test build lets e2e tests drive the context menu, which a headless browser cannot click.
-  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu, lookups } });
+  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu, lookups, cards } });
 
   async function contentConfig(settings?: Settings): Promise<ContentConfig> {
     const { hoverEnabled, hoverDelayMs, disabledSites } = settings ?? (await loadSettings());

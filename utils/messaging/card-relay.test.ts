@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CardRelay } from './card-relay';
-import { CARD_PORT_PREFIX, type CardPush } from './protocol';
+import { CardRelay, MAX_CARD_PORTS_PER_TAB } from './card-relay';
+import { CARD_PORT_PREFIX, PORT_REJECTED, type CardPush } from './protocol';
 
 const self = { id: 'bitlens-id', origin: 'chrome-extension://bitlens-id/' };
 const KEY = '0f8e6a8c-2b1d-4c55-9a57-3e1f0c2d4b6a';
@@ -61,7 +61,8 @@ describe('CardRelay', () => {
     attach(frames, copy);
     expect(copy.disconnect).toHaveBeenCalled();
     frames.relay(7, KEY, SHOW);
-    expect(copy.posted).toEqual([]);
+    // Told it was turned away on purpose (so it never reconnects), and nothing else.
+    expect(copy.posted).toEqual([PORT_REJECTED]);
     expect(mine.posted).toEqual([SHOW]);
   });
 
@@ -86,7 +87,7 @@ describe('CardRelay', () => {
     attach(frames, p);
     expect(p.disconnect).toHaveBeenCalled();
     frames.relay(7, KEY, SHOW);
-    expect(p.posted).toEqual([]);
+    expect(p.posted).toEqual([PORT_REJECTED]);
   });
 
   it('keeps the show for the next frame when the port went away unheard (the page removed the frame)', () => {
@@ -118,5 +119,41 @@ describe('CardRelay', () => {
     const p = { ...port(), name: 'bitlens-asker:abc' };
     attach(frames, p);
     expect(p.disconnect).not.toHaveBeenCalled();
+  });
+
+  it('holds at most the cap of card ports per tab: the oldest never-shown port goes, a shown one stays', () => {
+    const frames = new CardRelay(self);
+    const keyOf = (i: number) => `copy-${String(i).padStart(16, '0')}`;
+    const real = port({ key: keyOf(0) });
+    attach(frames, real);
+    frames.relay(7, keyOf(0), SHOW);
+    const copies = Array.from({ length: 10 }, (_, i) => port({ key: keyOf(i + 1) }));
+    for (const copy of copies) attach(frames, copy);
+    expect(frames.portsIn(7)).toBe(MAX_CARD_PORTS_PER_TAB);
+    expect(real.disconnect).not.toHaveBeenCalled();
+    // The turned-away copies heard why, so they do not come back.
+    const turnedAway = copies.filter((copy) => copy.disconnect.mock.calls.length > 0);
+    expect(turnedAway).toHaveLength(10 - (MAX_CARD_PORTS_PER_TAB - 1));
+    for (const copy of turnedAway) expect(copy.posted).toEqual([PORT_REJECTED]);
+    // Another tab is not affected, and the real frame still gets its cards.
+    const elsewhere = port({ tab: 8 });
+    attach(frames, elsewhere);
+    expect(elsewhere.disconnect).not.toHaveBeenCalled();
+    frames.relay(7, keyOf(0), { type: 'hide' });
+    expect(real.posted).toEqual([SHOW, { type: 'hide' }]);
+    expect(frames.connectAttempts).toBe(12);
+  });
+
+  it('a full tab whose every port was shown turns the newcomer away', () => {
+    const frames = new CardRelay(self);
+    const keyOf = (i: number) => `shown-${String(i).padStart(16, '0')}`;
+    for (let i = 0; i < MAX_CARD_PORTS_PER_TAB; i++) {
+      attach(frames, port({ key: keyOf(i) }));
+      frames.relay(7, keyOf(i), SHOW);
+    }
+    const late = port({ key: keyOf(99) });
+    attach(frames, late);
+    expect(late.posted).toEqual([PORT_REJECTED]);
+    expect(frames.portsIn(7)).toBe(MAX_CARD_PORTS_PER_TAB);
   });
 });

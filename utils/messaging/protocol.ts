@@ -263,6 +263,15 @@ export type AskerPush =
 export const ASKER_PORT_PREFIX = 'bitlens-asker:';
 
 /**
+ * The last message on a port the background turns away on purpose (a card frame whose key is
+ * taken, a port beyond its tab's cap, a sender that may not hold one): the page does not
+ * connect again (utils/messaging/held-port.ts).
+ */
+export const PORT_REJECTED = { bitlensPort: 'rejected' } as const;
+export const isPortRejection = (message: unknown): boolean =>
+  typeof message === 'object' && message !== null && (message as { bitlensPort?: unknown }).bitlensPort === 'rejected';
+
+/**
  * What an extension page (the popup) asks a tab's content script with `tabs.sendMessage` (top
  * frame), once that script is active: the page's address and its Bitly links. Tagged with
  * `bitlensPage`; a type only, so the content script stays free of the validator.
