@@ -17,8 +17,10 @@ import { createLinksToPageService } from '@/utils/links/links-to-page';
 import { createShortenPageService } from '@/utils/links/shorten-page';
 import { RequestScheduler } from '@/utils/scheduler/request-scheduler';
 import { createScheduledBitly } from '@/utils/scheduler/scheduled-bitly';
-import type { ContentConfig, ContentPush } from '@/utils/messaging/protocol';
-import { loadSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings/settings';
+import type { ContentPush } from '@/utils/messaging/protocol';
+import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/settings';
+import { pageConfigFor } from '@/utils/settings/page-config';
+import { memoryArea } from '@/utils/cache/memory-area';
 import { AskerPorts } from '@/utils/messaging/asker-ports';
 import { planGates } from '@/utils/stats/plan-gates';
 import { createStatsService, type Session } from '@/utils/stats/stats-service';
@@ -50,8 +52,10 @@ export default defineBackground(() => {
     transportFor: (token) => createTransport({ baseUrl: __BITLY_API_BASE__, token }),
   });
   const cache = new StatsCache({ area: browser.storage.local });
+  // Lookups from incognito tabs are kept in the worker's memory only (they read what is cached on disk).
+  const privateCache = new StatsCache({ area: memoryArea(), readThrough: cache });
   const forgetCachedData = async () => {
-    await Promise.all([cache.clear(), planGates.clear()]);
+    await Promise.all([cache.clear(), privateCache.clear(), planGates.clear()]);
   };
   const askers = new AskerPorts(self);
   const cards = new CardRelay(self);
@@ -65,6 +69,9 @@ export default defineBackground(() => {
     askers,
     onBrandedHosts: (hosts) => void linkMenu.show(hosts),
   });
+  const privateStats = createStatsService({ cache: privateCache, bitly, session: readSession, settings: loadSettings, planGates, askers });
+  /** The stats service for a sender: incognito tabs' lookups never reach the disk. */
+  const statsFor = (sender: Browser.runtime.MessageSender) => (sender.tab?.incognito ? privateStats : stats);
   const linksToPage = createLinksToPageService({ cache, bitly, session: readSession, settings: loadSettings, askers });
   const shortener = createShortenPageService({
     cache,
@@ -99,11 +106,13 @@ export default defineBackground(() => {
       getAccount: () => account.getState(),
       saveToken: ({ token }) => account.saveToken(token),
       signOut: () => account.signOut(),
-      getLinkFacet: (request, sender) => stats.getLinkFacet(request, budgetOf(sender, request.clicked)),
-      getLinkFacets: ({ requests }, sender) => Promise.all(requests.map((request) => stats.getLinkFacet(request, budgetOf(sender, request.clicked)))),
-      getAccountFacet: (request) => stats.getAccountFacet(request),
+      getLinkFacet: (request, sender) => statsFor(sender).getLinkFacet(request, budgetOf(sender, request.clicked)),
+      getLinkFacets: ({ requests }, sender) =>
+        Promise.all(requests.map((request) => statsFor(sender).getLinkFacet(request, budgetOf(sender, request.clicked)))),
+      getAccountFacet: (request, sender) => statsFor(sender).getAccountFacet(request),
       getBrandedHosts: () => stats.getBrandedHosts(),
-      getContentConfig: () => contentConfig(),
+      // Only the sender's own page's on/off, decided from the address the browser reports for it.
+      getContentConfig: async (_request, sender) => pageConfigFor(await loadSettings(), sender.url, await stats.getBrandedHosts()),
       closeCard: async ({ refocusLink }, sender) => {
         if (sender.tab?.id !== undefined) await pushToTab(sender.tab.id, { bitlensPush: 'closeCard', refocusLink });
         return null;
@@ -137,16 +146,11 @@ export default defineBackground(() => {
   // Only the test build lets e2e tests drive the context menu, which a headless browser cannot click.
   if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu, lookups, cards } });
 
-  async function contentConfig(settings?: Settings): Promise<ContentConfig> {
-    const { hoverEnabled, hoverDelayMs, disabledSites } = settings ?? (await loadSettings());
-    return { hoverEnabled, hoverDelayMs, disabledSites, brandedHosts: await stats.getBrandedHosts() };
-  }
-
   // Every open surface and every page's content script applies a settings change at once.
   watchSettings(async (settings) => {
     askers.broadcast({ type: 'settingsChanged', settings });
     cards.broadcast({ type: 'settings', settings });
-    const push: ContentPush = { bitlensPush: 'config', config: await contentConfig(settings) };
+    const push: ContentPush = { bitlensPush: 'configChanged' };
     for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) void pushToTab(tab.id, push);
   });
 });

@@ -177,12 +177,14 @@ export type FacetReply<T> =
 export type LinkFacetReply<F extends LinkFacet> = FacetReply<LinkFacetData<F>>;
 export type AccountFacetReply<F extends AccountFacet> = FacetReply<AccountFacetData<F>>;
 
-/** What the content script needs to decide whether and when to show a card on its page. */
+/**
+ * What the content script needs to decide whether and when to show a card on its page: only its
+ * own page's on/off (utils/settings/page-config.ts), never the list of disabled sites.
+ */
 export interface ContentConfig {
-  hoverEnabled: boolean;
+  /** Hover cards on for this page: the setting, and the page's site not disabled. */
+  enabled: boolean;
   hoverDelayMs: number;
-  /** Sites (hosts, lower-case) where Bitlens stays off; the content script matches its own. */
-  disabledSites: string[];
   /** The account's branded short domains, lower-case. */
   brandedHosts: string[];
 }
@@ -192,7 +194,8 @@ export interface ContentConfig {
  * Tagged with `bitlensPush` so the content script can tell them from anything else.
  */
 export type ContentPush =
-  | { bitlensPush: 'config'; config: ContentConfig }
+  /** Settings or branded domains changed: the content script asks `getContentConfig` again (for its own page). */
+  | { bitlensPush: 'configChanged' }
   | { bitlensPush: 'closeCard'; refocusLink: boolean };
 
 export type GroupsReply =

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings/sett
 import { planGates } from './plan-gates';
 import { createStatsService, type Session } from './stats-service';
 import { LookupBudget } from './lookup-budget';
+import { memoryArea } from '../cache/memory-area';
 
 const paula: Session = { token: 'tok-paula', login: 'paula', defaultGroupGuid: 'Bg1', organizationGuid: 'Oa1' };
 const freya: Session = { token: 'tok-freya', login: 'freya', defaultGroupGuid: 'Bf1', organizationGuid: null };
@@ -414,5 +415,23 @@ describe('stats service: a hover card tab’s budget of new lookups', () => {
     const clicked = (target: string) => budget.admit(7, target, true);
     expect(await service.getLinkFacet({ link: 'bit.ly/Second1', facet: 'clicks', clicked: true }, clicked)).toMatchObject({ state: 'data' });
     expect(client().getClicks).toHaveBeenCalledTimes(calls + 1);
+  });
+});
+
+describe('stats service over the incognito cache', () => {
+  it('an incognito lookup answers data and leaves nothing in storage.local', async () => {
+    const { bitly } = scriptedBitly(fakeBitly, {});
+    const service = createStatsService({
+      cache: new StatsCache({ area: memoryArea(), readThrough: new StatsCache({ area: fakeBrowser.storage.local as never }) }),
+      bitly,
+      session: async () => paula,
+      settings: async () => parseSettings(DEFAULT_SETTINGS),
+      planGates,
+      askers: { signal: () => undefined, push: () => {} },
+    });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Private1', facet: 'destination' })).toMatchObject({ state: 'data' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Private1', facet: 'clicks' })).toMatchObject({ state: 'data' });
+    const stored = Object.keys(await fakeBrowser.storage.local.get(null));
+    expect(stored.filter((key) => key.includes('Private1'))).toEqual([]);
   });
 });
