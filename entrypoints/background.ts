@@ -143,8 +143,9 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((click, tab) => void linkMenu.open(click, tab));
   // Registers the context-menu item for the account's branded hosts (read from the cache; Bitly is asked at most daily).
   void stats.getBrandedHosts();
-  // Only the test build lets e2e tests drive the context menu, which a headless browser cannot click.
-  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu, lookups, cards } });
+  // Only the test build lets e2e tests reach inside: drive the context menu (a headless browser cannot
+  // click it), lower the lookup cap, count card-port connections, make cache writes fail.
+  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu, lookups, cards, cache } });
 
   // Every open surface and every page's content script applies a settings change at once.
   watchSettings(async (settings) => {

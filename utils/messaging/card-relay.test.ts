@@ -121,39 +121,37 @@ describe('CardRelay', () => {
     expect(p.disconnect).not.toHaveBeenCalled();
   });
 
-  it('holds at most the cap of card ports per tab: the oldest never-shown port goes, a shown one stays', () => {
+  it('holds at most the cap of card ports per tab: later copies are turned away, the real frame keeps working', () => {
     const frames = new CardRelay(self);
     const keyOf = (i: number) => `copy-${String(i).padStart(16, '0')}`;
     const real = port({ key: keyOf(0) });
     attach(frames, real);
-    frames.relay(7, keyOf(0), SHOW);
     const copies = Array.from({ length: 10 }, (_, i) => port({ key: keyOf(i + 1) }));
     for (const copy of copies) attach(frames, copy);
     expect(frames.portsIn(7)).toBe(MAX_CARD_PORTS_PER_TAB);
     expect(real.disconnect).not.toHaveBeenCalled();
     // The turned-away copies heard why, so they do not come back.
-    const turnedAway = copies.filter((copy) => copy.disconnect.mock.calls.length > 0);
-    expect(turnedAway).toHaveLength(10 - (MAX_CARD_PORTS_PER_TAB - 1));
+    const turnedAway = copies.slice(MAX_CARD_PORTS_PER_TAB - 1);
     for (const copy of turnedAway) expect(copy.posted).toEqual([PORT_REJECTED]);
-    // Another tab is not affected, and the real frame still gets its cards.
+    for (const copy of copies.slice(0, MAX_CARD_PORTS_PER_TAB - 1)) expect(copy.disconnect).not.toHaveBeenCalled();
+    // Another tab is not affected, and the real frame gets its cards.
     const elsewhere = port({ tab: 8 });
     attach(frames, elsewhere);
     expect(elsewhere.disconnect).not.toHaveBeenCalled();
-    frames.relay(7, keyOf(0), { type: 'hide' });
-    expect(real.posted).toEqual([SHOW, { type: 'hide' }]);
+    frames.relay(7, keyOf(0), SHOW);
+    expect(real.posted).toEqual([SHOW]);
     expect(frames.connectAttempts).toBe(12);
   });
 
-  it('a full tab whose every port was shown turns the newcomer away', () => {
+  it('a place freed by a closed frame is taken again', () => {
     const frames = new CardRelay(self);
-    const keyOf = (i: number) => `shown-${String(i).padStart(16, '0')}`;
-    for (let i = 0; i < MAX_CARD_PORTS_PER_TAB; i++) {
-      attach(frames, port({ key: keyOf(i) }));
-      frames.relay(7, keyOf(i), SHOW);
-    }
-    const late = port({ key: keyOf(99) });
-    attach(frames, late);
-    expect(late.posted).toEqual([PORT_REJECTED]);
+    const keyOf = (i: number) => `frame-${String(i).padStart(16, '0')}`;
+    const held = Array.from({ length: MAX_CARD_PORTS_PER_TAB }, (_, i) => port({ key: keyOf(i) }));
+    for (const p of held) attach(frames, p);
+    held[0]!.close();
+    const next = port({ key: keyOf(99) });
+    attach(frames, next);
+    expect(next.posted).toEqual([]);
     expect(frames.portsIn(7)).toBe(MAX_CARD_PORTS_PER_TAB);
   });
 });

@@ -5,7 +5,8 @@
  *
  * A page can copy the card frame as often as it likes; the relay keeps that cheap: a port it
  * turns away hears so and never reconnects (held-port.ts), and a tab holds at most
- * MAX_CARD_PORTS_PER_TAB card ports — beyond that the oldest port never shown a card goes.
+ * MAX_CARD_PORTS_PER_TAB card ports — beyond that a newcomer is turned away. Copies can only be
+ * made from the real frame's address, so the real frame is always there before them.
  */
 import type { Browser } from 'wxt/browser';
 import { CARD_PAGE, CARD_PORT_PREFIX } from '../card-frame-contract';
@@ -26,12 +27,9 @@ export const MAX_CARD_PORTS_PER_TAB = 4;
 interface Held {
   port: Port;
   tabId: number;
-  /** A content script has shown a card in this frame: it is the real one, kept over unshown ones. */
-  shown: boolean;
 }
 
 export class CardRelay {
-  /** By slot, oldest first. */
   private readonly ports = new Map<string, Held>();
   private readonly waiting = new Map<string, CardPush>();
   /** Every card port that asked to connect, adopted or not (a test-build counter; see background.ts). */
@@ -49,18 +47,15 @@ export class CardRelay {
     const slot = slotOf(tabId, port.name.slice(CARD_PORT_PREFIX.length));
     // The first frame with a key keeps it: a copy framed by the page is never shown anything.
     if (this.ports.has(slot)) return rejectPort(port);
-    if (!this.makeRoom(tabId)) return rejectPort(port);
-    const held: Held = { port, tabId, shown: false };
+    if (this.portsIn(tabId) >= MAX_CARD_PORTS_PER_TAB) return rejectPort(port);
+    const held: Held = { port, tabId };
     this.ports.set(slot, held);
     port.onDisconnect.addListener(() => {
       if (this.ports.get(slot) === held) this.ports.delete(slot);
     });
     const push = this.waiting.get(slot);
     this.waiting.delete(slot);
-    if (push) {
-      held.shown = true;
-      port.postMessage(push);
-    }
+    if (push) port.postMessage(push);
   };
 
   /** How many card ports the relay holds for `tabId`. */
@@ -80,26 +75,11 @@ export class CardRelay {
     const slot = slotOf(tabId, key);
     const held = this.ports.get(slot);
     this.waiting.delete(slot);
-    if (held && postToPort(held.port, push)) {
-      if (push.type === 'show') held.shown = true;
-      return;
-    }
+    if (held && postToPort(held.port, push)) return;
     this.ports.delete(slot);
     if (push.type !== 'show') return;
     this.waiting.set(slot, push);
     if (this.waiting.size > MAX_WAITING) this.waiting.delete(this.waiting.keys().next().value!);
-  }
-
-  /** Frees a place in a full tab by turning away its oldest never-shown port; false when every port there was shown. */
-  private makeRoom(tabId: number): boolean {
-    if (this.portsIn(tabId) < MAX_CARD_PORTS_PER_TAB) return true;
-    for (const [slot, held] of this.ports) {
-      if (held.tabId !== tabId || held.shown) continue;
-      this.ports.delete(slot);
-      rejectPort(held.port);
-      return true;
-    }
-    return false;
   }
 }
 
