@@ -155,7 +155,7 @@ export function CardApp({ api, link, text, locale }: CardAppProps) {
       </section>
       <CardFooter age={status === 'data' ? dataAge(snapshot) : null} loading={status === 'loading'} busy={busy} retryAt={retryAt} now={now} locale={locale} />
       <div class="visually-hidden" role="status" aria-live="polite">
-        {notice || statusAnnouncement(snapshot, status, locale)}
+        {notice || (waitingForClick ? t('cardClickToLoad') : statusAnnouncement(snapshot, status, locale))}
       </div>
     </div>
   );
