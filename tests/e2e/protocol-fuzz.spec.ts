@@ -78,8 +78,11 @@ function invalidMessage(rng: Rng): unknown {
       return { bitlens: 1, type: randomString(rng, 20) + '-unknown', data: randomValue(rng) };
     case 2:
       return { bitlens: rng.pick([0, 2, '1', true, null]), type: rng.pick(TYPES), data: {} };
-    case 3:
-      return { bitlens: 1, type: rng.pick(TYPES), data: { ...(randomValue(rng, 1) as object), [`fuzz_${rng.int(1e6)}`]: randomValue(rng, 1) } };
+    case 3: {
+      const base = randomValue(rng, 1);
+      const fields = typeof base === 'object' && base !== null && !Array.isArray(base) ? base : {};
+      return { bitlens: 1, type: rng.pick(TYPES), data: { ...fields, [`fuzz_${rng.int(1e6)}`]: randomValue(rng, 1) } };
+    }
     case 4:
       return { bitlens: 1, type: rng.pick(TYPES), data: rng.pick([null, 'x'.repeat(HUGE), [], 42, true]) };
     default:
