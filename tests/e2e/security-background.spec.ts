@@ -160,12 +160,18 @@ test.describe('the background under attack', () => {
   test('8: cache writes failing (over quota) still show the numbers', async ({ background, fake }) => {
     await background.evaluate(() => {
       const { cache } = (globalThis as unknown as { bitlensTest: TestHooks }).bitlensTest;
-      cache.area = { ...cache.area, set: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) };
+      const real = cache.area as unknown as { get(k: unknown): Promise<object>; remove(k: unknown): Promise<void> };
+      cache.area = {
+        get: (keys: unknown) => real.get(keys),
+        remove: (keys: unknown) => real.remove(keys),
+        set: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')),
+      };
     });
     await hover.show(links(second.id));
     await hover.hover('#l0');
     await hover.expectState('data');
     await hover.expectEveryFacetAnswered();
+    await expect(hover.host).toHaveText(new URL(second.long_url).hostname);
     expect(fake.log.map((r) => r.path)).toContain(`/v4/bitlinks/${second.id}/clicks`);
     const stored = Object.keys(await background.evaluate(() => chrome.storage.local.get(null)));
     expect(stored.filter((key) => key.includes(second.id))).toEqual([]);
