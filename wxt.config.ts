@@ -11,6 +11,7 @@ import { linkHoverCss } from './utils/bitly/link-hover-css';
 const flavour = resolveFlavour(process.env);
 
 const LINK_HOVER_STYLESHEET = 'content-script.css';
+const TEST_ONLY_ENTRYPOINTS = ['view-fixtures', 'test-probe'];
 const POPUP_SHORTCUT = 'Alt+Shift+K';
 
 /** The Firefox add-on id. */
@@ -55,9 +56,9 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: LINK_HOVER_STYLESHEET, contents: linkHoverCss(BITLY_HOSTS) });
     },
-    // The page of view fixtures is for end-to-end and accessibility tests: test builds only.
+    // The page of view fixtures and the content-script probe are for end-to-end and accessibility tests: test builds only.
     'entrypoints:resolved': (_wxt, entrypoints) => {
-      for (const entrypoint of entrypoints) if (entrypoint.name === 'view-fixtures' && flavour.name !== 'test') entrypoint.skipped = true;
+      for (const entrypoint of entrypoints) if (TEST_ONLY_ENTRYPOINTS.includes(entrypoint.name) && flavour.name !== 'test') entrypoint.skipped = true;
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAccountService } from '@/utils/account/account-service';
 import { openSetupOnInstall, showSignInState } from '@/utils/account/sign-in-prompt';
-import { accountItem, restrictStorageToExtension, tokenItem } from '@/utils/account/storage';
+import { credentialStoreForThisBrowser, restrictStorageToExtension } from '@/utils/account/storage';
 import { createTransport } from '@/utils/bitly/transport';
 import { createLinkStatsMenu } from '@/utils/context-menu/link-stats-menu';
 import { CardRelay } from '@/utils/messaging/card-relay';
@@ -17,25 +17,33 @@ import { createLinksToPageService } from '@/utils/links/links-to-page';
 import { createShortenPageService } from '@/utils/links/shorten-page';
 import { RequestScheduler } from '@/utils/scheduler/request-scheduler';
 import { createScheduledBitly } from '@/utils/scheduler/scheduled-bitly';
-import type { ContentConfig, ContentPush } from '@/utils/messaging/protocol';
-import { loadSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings/settings';
+import type { ContentPush } from '@/utils/messaging/protocol';
+import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/settings';
+import { pageConfigFor } from '@/utils/settings/page-config';
+import { memoryArea } from '@/utils/cache/memory-area';
 import { AskerPorts } from '@/utils/messaging/asker-ports';
 import { planGates } from '@/utils/stats/plan-gates';
 import { createStatsService, type Session } from '@/utils/stats/stats-service';
-
-async function readSession(): Promise<Session | null> {
-  const [token, account] = await Promise.all([tokenItem.getValue(), accountItem.getValue()]);
-  if (!token || !account) return null;
-  return {
-    token,
-    login: account.login,
-    defaultGroupGuid: account.defaultGroup.guid,
-    organizationGuid: account.organization?.guid ?? null,
-  };
-}
+import { LookupBudget } from '@/utils/stats/lookup-budget';
+import { CARD_PAGE } from '@/utils/card-frame-contract';
+import type { Browser } from 'wxt/browser';
 
 export default defineBackground(() => {
-  void restrictStorageToExtension();
+  const credentials = credentialStoreForThisBrowser(browser.storage.local);
+  async function readSession(): Promise<Session | null> {
+    const stored = await credentials.read();
+    if (!stored) return null;
+    const { token, account } = stored;
+    return {
+      token,
+      login: account.login,
+      defaultGroupGuid: account.defaultGroup.guid,
+      organizationGuid: account.organization?.guid ?? null,
+    };
+  }
+
+  // Firefox has no access levels: its token is in the background's IndexedDB (utils/account/storage.ts).
+  if (!import.meta.env.FIREFOX) void restrictStorageToExtension().catch(() => {});
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   // The one way to Bitly: every call of every service is a job of this one scheduler.
@@ -44,8 +52,10 @@ export default defineBackground(() => {
     transportFor: (token) => createTransport({ baseUrl: __BITLY_API_BASE__, token }),
   });
   const cache = new StatsCache({ area: browser.storage.local });
+  // Lookups from incognito tabs are kept in the worker's memory only (they read what is cached on disk).
+  const privateCache = new StatsCache({ area: memoryArea(), readThrough: cache });
   const forgetCachedData = async () => {
-    await Promise.all([cache.clear(), planGates.clear()]);
+    await Promise.all([cache.clear(), privateCache.clear(), planGates.clear()]);
   };
   const askers = new AskerPorts(self);
   const cards = new CardRelay(self);
@@ -59,6 +69,9 @@ export default defineBackground(() => {
     askers,
     onBrandedHosts: (hosts) => void linkMenu.show(hosts),
   });
+  const privateStats = createStatsService({ cache: privateCache, bitly, session: readSession, settings: loadSettings, planGates, askers });
+  /** The stats service for a sender: incognito tabs' lookups never reach the disk. */
+  const statsFor = (sender: Browser.runtime.MessageSender) => (sender.tab?.incognito ? privateStats : stats);
   const linksToPage = createLinksToPageService({ cache, bitly, session: readSession, settings: loadSettings, askers });
   const shortener = createShortenPageService({
     cache,
@@ -71,11 +84,20 @@ export default defineBackground(() => {
   // branded domains are fetched now, so detecting them costs no Bitly call at hover time.
   const account = createAccountService({
     bitly,
+    credentials,
     onAccountChanged: async () => {
       await forgetCachedData();
       await Promise.all([stats.getBrandedHosts(), readSession().then((session) => showSignInState(session !== null))]);
     },
   });
+  // A page cannot make its tab's cards look up links faster than a person hovers them.
+  const lookups = new LookupBudget();
+  browser.tabs.onRemoved.addListener((tabId) => lookups.forgetTab(tabId));
+  const budgetOf = (sender: Browser.runtime.MessageSender, clicked: boolean | undefined) => {
+    const tabId = sender.tab?.id;
+    const fromCard = tabId !== undefined && sender.url !== undefined && new URL(sender.url).pathname === CARD_PAGE;
+    return fromCard ? (target: string) => lookups.admit(tabId, target, clicked === true) : undefined;
+  };
   browser.runtime.onInstalled.addListener(openSetupOnInstall);
   void readSession().then((session) => showSignInState(session !== null));
 
@@ -84,11 +106,13 @@ export default defineBackground(() => {
       getAccount: () => account.getState(),
       saveToken: ({ token }) => account.saveToken(token),
       signOut: () => account.signOut(),
-      getLinkFacet: (request) => stats.getLinkFacet(request),
-      getLinkFacets: ({ requests }) => Promise.all(requests.map((request) => stats.getLinkFacet(request))),
-      getAccountFacet: (request) => stats.getAccountFacet(request),
+      getLinkFacet: (request, sender) => statsFor(sender).getLinkFacet(request, budgetOf(sender, request.clicked)),
+      getLinkFacets: ({ requests }, sender) =>
+        Promise.all(requests.map((request) => statsFor(sender).getLinkFacet(request, budgetOf(sender, request.clicked)))),
+      getAccountFacet: (request, sender) => statsFor(sender).getAccountFacet(request),
       getBrandedHosts: () => stats.getBrandedHosts(),
-      getContentConfig: () => contentConfig(),
+      // Only the sender's own page's on/off, decided from the address the browser reports for it.
+      getContentConfig: async (_request, sender) => pageConfigFor(await loadSettings(), sender.url, await stats.getBrandedHosts()),
       closeCard: async ({ refocusLink }, sender) => {
         if (sender.tab?.id !== undefined) await pushToTab(sender.tab.id, { bitlensPush: 'closeCard', refocusLink });
         return null;
@@ -119,19 +143,15 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((click, tab) => void linkMenu.open(click, tab));
   // Registers the context-menu item for the account's branded hosts (read from the cache; Bitly is asked at most daily).
   void stats.getBrandedHosts();
-  // Only the test build lets e2e tests drive the context menu, which a headless browser cannot click.
-  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu } });
-
-  async function contentConfig(settings?: Settings): Promise<ContentConfig> {
-    const { hoverEnabled, hoverDelayMs, disabledSites } = settings ?? (await loadSettings());
-    return { hoverEnabled, hoverDelayMs, disabledSites, brandedHosts: await stats.getBrandedHosts() };
-  }
+  // Only the test build lets e2e tests reach inside: drive the context menu (a headless browser cannot
+  // click it), lower the lookup cap, count card-port connections, make cache writes fail.
+  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu, lookups, cards, cache } });
 
   // Every open surface and every page's content script applies a settings change at once.
   watchSettings(async (settings) => {
     askers.broadcast({ type: 'settingsChanged', settings });
     cards.broadcast({ type: 'settings', settings });
-    const push: ContentPush = { bitlensPush: 'config', config: await contentConfig(settings) };
+    const push: ContentPush = { bitlensPush: 'configChanged' };
     for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) void pushToTab(tab.id, push);
   });
 });

@@ -20,6 +20,8 @@ export interface CardFacetRequest<F extends CardFacet> extends Partial<StatsWind
   facet: F;
   /** The user asked for fresh numbers. */
   refresh?: boolean;
+  /** The user clicked "Load statistics" after the tab's cap (lookup-consent.ts). */
+  clicked?: true;
 }
 
 export interface CardApi {

@@ -144,3 +144,44 @@ test('the popup’s page: the account overview, then a link’s statistics with 
   expect(shown).toBe(new Intl.NumberFormat('en-US').format(total));
   expect(fake.log.filter((r) => r.path === `/v4/bitlinks/${top}/clicks`)).toHaveLength(1);
 });
+
+test.describe('Firefox: where the token is kept', () => {
+  test('the token is kept out of storage.local (which content scripts share), in the background’s IndexedDB', async ({ firefox, options, site }) => {
+    await signIn(options, paid.token, paid.login);
+    // A content script on a web page (the test build's probe) reads all of storage.local.
+    const page = await firefox.newPage();
+    await page.goto(await site.show('<p>probe</p>'));
+    const seen = await until('the content-script probe', () =>
+      page.evaluate(
+        () =>
+          new Promise<unknown>((resolve) => {
+            const id = String(Math.random());
+            const timer = setTimeout(() => resolve(null), 1_000);
+            addEventListener('message', (event) => {
+              if ((event.data as { bitlensProbeReply?: string })?.bitlensProbeReply !== id) return;
+              clearTimeout(timer);
+              resolve((event.data as { result: unknown }).result);
+            });
+            postMessage({ bitlensProbe: id, op: 'storage' }, '*');
+          }),
+      ),
+    );
+    expect(seen).toHaveProperty('items');
+    expect(JSON.stringify(seen)).not.toContain(paid.token);
+    expect(Object.keys((seen as { items: object }).items)).not.toEqual(expect.arrayContaining(['credentials']));
+    // The background keeps it in its own origin's IndexedDB.
+    const stored = await options.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('bitlens-credentials');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const read = open.result.transaction('kv').objectStore('kv').get('credentials');
+            read.onsuccess = () => resolve(read.result);
+            read.onerror = () => reject(read.error);
+          };
+        }),
+    );
+    expect(stored).toMatchObject({ token: paid.token, account: { login: paid.login } });
+  });
+});

@@ -40,6 +40,11 @@ const linkFacetRequest = v.strictObject({
   link: v.pipe(v.string(), v.maxLength(2048)),
   facet: v.picklist(LINK_FACET_NAMES),
   ...statsRequest,
+  /**
+   * The hover card's user clicked "load statistics" after a `click-to-load` reply: this lookup
+   * is let through the tab's cap. Only the card page's real click sends it.
+   */
+  clicked: v.optional(v.literal(true)),
 });
 
 /** Most link facets one `getLinkFacets` may ask: a popup view's (7), or a list's rows (10). */
@@ -164,17 +169,24 @@ export type FacetReply<T> =
   | { state: 'rate-limited'; retryAt: number }
   | { state: 'error'; reason: FailureReason }
   /** The asker went away before the request started. */
-  | { state: 'cancelled' };
+  | { state: 'cancelled' }
+  /**
+   * A hover card's tab has looked up too many new links this minute (utils/stats/lookup-budget.ts):
+   * nothing was asked; the card asks the user to click, then asks again with `clicked`.
+   */
+  | { state: 'click-to-load' };
 
 export type LinkFacetReply<F extends LinkFacet> = FacetReply<LinkFacetData<F>>;
 export type AccountFacetReply<F extends AccountFacet> = FacetReply<AccountFacetData<F>>;
 
-/** What the content script needs to decide whether and when to show a card on its page. */
+/**
+ * What the content script needs to decide whether and when to show a card on its page: only its
+ * own page's on/off (utils/settings/page-config.ts), never the list of disabled sites.
+ */
 export interface ContentConfig {
-  hoverEnabled: boolean;
+  /** Hover cards on for this page: the setting, and the page's site not disabled. */
+  enabled: boolean;
   hoverDelayMs: number;
-  /** Sites (hosts, lower-case) where Bitlens stays off; the content script matches its own. */
-  disabledSites: string[];
   /** The account's branded short domains, lower-case. */
   brandedHosts: string[];
 }
@@ -184,7 +196,8 @@ export interface ContentConfig {
  * Tagged with `bitlensPush` so the content script can tell them from anything else.
  */
 export type ContentPush =
-  | { bitlensPush: 'config'; config: ContentConfig }
+  /** Settings or branded domains changed: the content script asks `getContentConfig` again (for its own page). */
+  | { bitlensPush: 'configChanged' }
   | { bitlensPush: 'closeCard'; refocusLink: boolean };
 
 export type GroupsReply =
@@ -255,6 +268,15 @@ export type AskerPush =
   /** Settings changed (in the options page or another window): surfaces apply them at once. */
   | { type: 'settingsChanged'; settings: Settings };
 export const ASKER_PORT_PREFIX = 'bitlens-asker:';
+
+/**
+ * The last message on a port the background turns away on purpose (a card frame whose key is
+ * taken, a port beyond its tab's cap, a sender that may not hold one): the page does not
+ * connect again (utils/messaging/held-port.ts).
+ */
+export const PORT_REJECTED = { bitlensPort: 'rejected' } as const;
+export const isPortRejection = (message: unknown): boolean =>
+  typeof message === 'object' && message !== null && (message as { bitlensPort?: unknown }).bitlensPort === 'rejected';
 
 /**
  * What an extension page (the popup) asks a tab's content script with `tabs.sendMessage` (top

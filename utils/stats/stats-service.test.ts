@@ -8,6 +8,8 @@ import { manualClock, scriptedBitly, settle } from '../scheduler/scheduled-bitly
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings/settings';
 import { planGates } from './plan-gates';
 import { createStatsService, type Session } from './stats-service';
+import { LookupBudget } from './lookup-budget';
+import { memoryArea } from '../cache/memory-area';
 
 const paula: Session = { token: 'tok-paula', login: 'paula', defaultGroupGuid: 'Bg1', organizationGuid: 'Oa1' };
 const freya: Session = { token: 'tok-freya', login: 'freya', defaultGroupGuid: 'Bf1', organizationGuid: null };
@@ -400,5 +402,46 @@ describe('stats service: every call through the scheduler', () => {
     await clock.advance(1);
     expect(client().getUser).toHaveBeenCalledTimes(1);
     expect(await hover).toEqual({ state: 'not-in-account' });
+  });
+});
+
+describe('stats service: a hover card tab’s budget of new lookups', () => {
+  it('a refused new link asks Bitly nothing and answers click-to-load; a cached link never counts', async () => {
+    const { service, client } = setup();
+    await service.getLinkFacet({ link: 'bit.ly/Cached1', facet: 'clicks' });
+    const budget = new LookupBudget(1);
+    const admit = vi.fn((target: string) => budget.admit(7, target));
+
+    expect(await service.getLinkFacet({ link: 'bit.ly/Cached1', facet: 'clicks' }, admit)).toMatchObject({ state: 'data' });
+    expect(admit).not.toHaveBeenCalled();
+    expect(await service.getLinkFacet({ link: 'bit.ly/First11', facet: 'clicks' }, admit)).toMatchObject({ state: 'data' });
+    // The same link's other facets ride on its one count.
+    expect(await service.getLinkFacet({ link: 'bit.ly/First11', facet: 'countries' }, admit)).toMatchObject({ state: 'data' });
+    const calls = client().getClicks.mock.calls.length;
+    expect(await service.getLinkFacet({ link: 'bit.ly/Second1', facet: 'clicks' }, admit)).toEqual({ state: 'click-to-load' });
+    expect(client().getClicks).toHaveBeenCalledTimes(calls);
+    expect(admit).toHaveBeenLastCalledWith('bit.ly/Second1');
+    // The user's click lets it through.
+    const clicked = (target: string) => budget.admit(7, target, true);
+    expect(await service.getLinkFacet({ link: 'bit.ly/Second1', facet: 'clicks', clicked: true }, clicked)).toMatchObject({ state: 'data' });
+    expect(client().getClicks).toHaveBeenCalledTimes(calls + 1);
+  });
+});
+
+describe('stats service over the incognito cache', () => {
+  it('an incognito lookup answers data and leaves nothing in storage.local', async () => {
+    const { bitly } = scriptedBitly(fakeBitly, {});
+    const service = createStatsService({
+      cache: new StatsCache({ area: memoryArea(), readThrough: new StatsCache({ area: fakeBrowser.storage.local as never }) }),
+      bitly,
+      session: async () => paula,
+      settings: async () => parseSettings(DEFAULT_SETTINGS),
+      planGates,
+      askers: { signal: () => undefined, push: () => {} },
+    });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Private1', facet: 'destination' })).toMatchObject({ state: 'data' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Private1', facet: 'clicks' })).toMatchObject({ state: 'data' });
+    const stored = Object.keys(await fakeBrowser.storage.local.get(null));
+    expect(stored.filter((key) => key.includes('Private1'))).toEqual([]);
   });
 });

@@ -44,6 +44,12 @@ type Stored<T> = { data: T } | { refused: 'not-in-account' | 'deleted' };
 type AnyFacetDef = FacetDef<string, unknown>;
 type Reply = FacetReply<unknown>;
 
+/**
+ * How a request is answered: refresh and asker as asked, and, for a hover card's lookups, the
+ * tab's budget of new links (`admit` says whether the link may be asked of Bitly now).
+ */
+type AnswerOptions = Pick<LinkFacetRequest, 'refresh' | 'askerId' | 'priority'> & { admit?: (target: string) => boolean };
+
 interface Job {
   key: string;
   def: AnyFacetDef;
@@ -170,7 +176,7 @@ export function createStatsService(deps: StatsServiceDeps) {
       .finally(() => watchers.delete(job.key));
   }
 
-  function answer(job: Job, request: Pick<LinkFacetRequest, 'refresh' | 'askerId' | 'priority'>, settings: Settings): Promise<Reply> {
+  function answer(job: Job, request: AnswerOptions, settings: Settings): Promise<Reply> {
     if (job.facet !== 'destination') return answerNow(job, request, settings);
     const reply = answerNow(job, request, settings).finally(() => {
       if (pendingDestinations.get(job.key) === reply) pendingDestinations.delete(job.key);
@@ -179,7 +185,7 @@ export function createStatsService(deps: StatsServiceDeps) {
     return reply;
   }
 
-  async function answerNow(job: Job, request: Pick<LinkFacetRequest, 'refresh' | 'askerId' | 'priority'>, settings: Settings): Promise<Reply> {
+  async function answerNow(job: Job, request: AnswerOptions, settings: Settings): Promise<Reply> {
     if (await deps.planGates.has(job.session.login, job.facet)) return { state: 'upgrade-required' };
     const cached = await deps.cache.get<Stored<unknown>>(job.key);
     if (cached) {
@@ -189,6 +195,8 @@ export function createStatsService(deps: StatsServiceDeps) {
       refreshInBackground(job, request.askerId, settings);
       return replyOf(cached.value, cached.fetchedAt, !fresh, true);
     }
+    // Only a lookup that needs Bitly counts against the tab's budget.
+    if (request.admit && !request.admit(job.target)) return { state: 'click-to-load' };
     try {
       const stored = await fetchAndStore(job, request.priority, deps.askers.signal(request.askerId));
       return replyOf(stored, now(), false, false);
@@ -212,7 +220,8 @@ export function createStatsService(deps: StatsServiceDeps) {
   }
 
   const service = {
-    async getLinkFacet(request: LinkFacetRequest): Promise<Replies['getLinkFacet']> {
+    /** `admit`: the asking hover card's tab budget (lookup-budget.ts); other surfaces have none. */
+    async getLinkFacet(request: LinkFacetRequest, admit?: (target: string) => boolean): Promise<Replies['getLinkFacet']> {
       const session = await deps.session();
       // Bitly's own hosts need no lookup; only other hosts are checked against the branded list.
       const ref = parseBitlink(request.link) ?? (session ? parseBitlink(request.link, await brandedHostSet(session)) : null);
@@ -222,7 +231,7 @@ export function createStatsService(deps: StatsServiceDeps) {
       const def: AnyFacetDef = LINK_FACETS[request.facet];
       const base = { def, target: ref.id, query: windowOf(request, settings), session, facet: request.facet };
       // The facet table guarantees the data's type for the facet asked for.
-      return answer({ ...base, key: keyOf(base) }, request, settings) as Promise<Replies['getLinkFacet']>;
+      return answer({ ...base, key: keyOf(base) }, { ...request, admit }, settings) as Promise<Replies['getLinkFacet']>;
     },
 
     async getAccountFacet(request: AccountFacetRequest): Promise<Replies['getAccountFacet']> {
