@@ -74,6 +74,8 @@ export default defineBackground(() => {
     onAccountChanged: async () => {
       await forgetCachedData();
       await Promise.all([stats.getBrandedHosts(), readSession().then((session) => showSignInState(session !== null))]);
+      // Open tabs drop the previous account's branded domains and learn the new one's.
+      await pushContentConfig();
     },
   });
   browser.runtime.onInstalled.addListener(openSetupOnInstall);
@@ -131,9 +133,13 @@ export default defineBackground(() => {
   watchSettings(async (settings) => {
     askers.broadcast({ type: 'settingsChanged', settings });
     cards.broadcast({ type: 'settings', settings });
+    await pushContentConfig(settings);
+  });
+
+  async function pushContentConfig(settings?: Settings) {
     const push: ContentPush = { bitlensPush: 'config', config: await contentConfig(settings) };
     for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) void pushToTab(tab.id, push);
-  });
+  }
 });
 
 /** Sends to a tab's top-frame content script; a tab without one (e.g. a browser page) is skipped. */

@@ -13,10 +13,22 @@ type Port = Browser.runtime.Port;
 
 /** Shows waiting for their frame's port (it is loading, or reconnecting after a worker restart). */
 const MAX_WAITING = 16;
+/** Keys whose frame is remembered (see `owners`); the oldest are forgotten first. */
+const MAX_OWNERS = 512;
+
+/** The frame and document a port comes from (`documentId`: Chromium only). */
+const frameOf = (sender: Browser.runtime.MessageSender) => `${sender.frameId ?? ''}/${(sender as { documentId?: string }).documentId ?? ''}`;
 
 export class CardRelay {
   private readonly ports = new Map<string, Port>();
   private readonly waiting = new Map<string, CardPush>();
+  /**
+   * The frame (and document) that first held each key: only it may hold the key again, so a copy
+   * of the frame, even one that connects while the real frame reconnects, never gets a card.
+   */
+  private readonly owners = new Map<string, string>();
+  /** Per tab, the key its content script last showed or hid: its one card port. */
+  private readonly tabKeys = new Map<number, string>();
 
   constructor(private readonly self: ExtensionIdentity) {}
 
@@ -28,7 +40,13 @@ export class CardRelay {
     if (!fromCard || tabId === undefined) return port.disconnect();
     const slot = slotOf(tabId, port.name.slice(CARD_PORT_PREFIX.length));
     // The first frame with a key keeps it: a copy framed by the page is never shown anything.
-    if (this.ports.has(slot)) return port.disconnect();
+    const frame = frameOf(port.sender);
+    const owner = this.owners.get(slot);
+    if (this.ports.has(slot) || (owner !== undefined && owner !== frame)) return port.disconnect();
+    if (owner === undefined) {
+      this.owners.set(slot, frame);
+      if (this.owners.size > MAX_OWNERS) this.owners.delete(this.owners.keys().next().value!);
+    }
     this.ports.set(slot, port);
     port.onDisconnect.addListener(() => {
       if (this.ports.get(slot) === port) this.ports.delete(slot);
@@ -43,9 +61,18 @@ export class CardRelay {
     for (const port of this.ports.values()) postToPort(port, push);
   }
 
-  /** Passes a show or hide from the content script in `tabId` to its frame. */
+  /**
+   * Passes a show or hide from the content script in `tabId` to its frame. The content script has
+   * one frame: a card port of another key in its tab (a frame it made earlier and lost) is closed.
+   */
   relay(tabId: number, key: string, push: CardPush) {
     const slot = slotOf(tabId, key);
+    const previous = this.tabKeys.get(tabId);
+    this.tabKeys.set(tabId, key);
+    if (previous !== undefined && previous !== key) {
+      this.ports.get(slotOf(tabId, previous))?.disconnect();
+      this.ports.delete(slotOf(tabId, previous));
+    }
     const port = this.ports.get(slot);
     this.waiting.delete(slot);
     if (port && postToPort(port, push)) return;
