@@ -138,7 +138,7 @@ export default defineBackground(() => {
 
   async function pushContentConfig(settings?: Settings) {
     const push: ContentPush = { bitlensPush: 'config', config: await contentConfig(settings) };
-    for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) void pushToTab(tab.id, push);
+    await Promise.all((await browser.tabs.query({})).map((tab) => (tab.id === undefined ? undefined : pushToTab(tab.id, push))));
   }
 });
 
