@@ -3,9 +3,10 @@
  * keyboard), waits for hover intent, and shows the card frame next to the link. Numbers, token
  * and storage stay in the background and the card page.
  *
- * A page load costs three listeners and nothing else (PRODUCT.md §6, B2): the stylesheet from
+ * A page load costs five listeners and nothing else (PRODUCT.md §6, B2): the stylesheet from
  * utils/bitly/link-hover-css.ts animates a Bitly link while it is hovered, so `animationstart`
- * is heard on Bitly links alone; `focusin` serves the keyboard; the first pointer movement asks
+ * is heard on Bitly links alone (and its `animationend`/`animationcancel` stopped, so pages do not
+ * hear them); `focusin` serves the keyboard; the first pointer movement asks
  * the config (with the account's branded domains, which only this isolated world knows). The
  * rest (hover-controller.ts) is set up on the first of those that needs it.
  *
@@ -33,6 +34,9 @@ export default defineUnlistedScript(() => {
     const anchor = e.target;
     if (e.isTrusted && anchor instanceof HTMLAnchorElement && anchor.matches(':hover')) use().linkHovered(anchor);
   };
+  const ownAnimationEnds = (e: AnimationEvent) => {
+    if (e.animationName === LINK_HOVER_ANIMATION) e.stopImmediatePropagation();
+  };
   const onFocusIn = (e: FocusEvent) => {
     if (e.isTrusted) use().focused(e.target);
   };
@@ -47,6 +51,8 @@ export default defineUnlistedScript(() => {
   // On the window, so that the hover animation's events stop before the page's own listeners.
   const listeners = [
     [window, 'animationstart', onAnimationStart],
+    [window, 'animationend', ownAnimationEnds],
+    [window, 'animationcancel', ownAnimationEnds],
     [document, 'focusin', onFocusIn],
     [document, 'pointerover', onFirstMove],
   ] as unknown as Array<[EventTarget, string, EventListener]>;
