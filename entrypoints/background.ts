@@ -88,6 +88,8 @@ export default defineBackground(() => {
     onAccountChanged: async () => {
       await forgetCachedData();
       await Promise.all([stats.getBrandedHosts(), readSession().then((session) => showSignInState(session !== null))]);
+      // Open tabs drop the previous account's branded domains and learn the new one's.
+      await pushContentConfig();
     },
   });
   // A page cannot make its tab's cards look up links faster than a person hovers them.
@@ -151,9 +153,14 @@ export default defineBackground(() => {
   watchSettings(async (settings) => {
     askers.broadcast({ type: 'settingsChanged', settings });
     cards.broadcast({ type: 'settings', settings });
-    const push: ContentPush = { bitlensPush: 'configChanged' };
-    for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) void pushToTab(tab.id, push);
+    await pushContentConfig();
   });
+
+  /** Each open tab's content script asks its page's config again (its own on/off, the account's branded domains). */
+  async function pushContentConfig() {
+    const push: ContentPush = { bitlensPush: 'configChanged' };
+    await Promise.all((await browser.tabs.query({})).map((tab) => (tab.id === undefined ? undefined : pushToTab(tab.id, push))));
+  }
 });
 
 /** Sends to a tab's top-frame content script; a tab without one (e.g. a browser page) is skipped. */

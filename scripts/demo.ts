@@ -12,7 +12,8 @@ import { DEMO_API_PORT } from './flavour';
 import { samplePageHtml } from './demo/sample-page';
 import { startFakeBitly } from '../tests/fake-bitly/server';
 import { SAMPLE } from '../tests/fake-bitly/data';
-import { CARD_FRAME, extensionDir, launchWithExtension } from '../tests/support/chromium';
+import { extensionDir, isCardFrameUrl, launchWithExtension } from '../tests/support/chromium';
+import { restPointerOn } from '../tests/support/pointer';
 import { signIn, signInAnyLanguage } from '../tests/support/options-page';
 import { Popup } from '../tests/support/popup';
 
@@ -50,8 +51,15 @@ if (headless) {
   await options.screenshot({ path: path.join(shots, 'options.png'), fullPage: true });
   await sample.screenshot({ path: path.join(shots, 'sample-page.png'), fullPage: true });
   // Show a hover card the way a user would: rest the pointer on the first link.
-  await sample.locator('a').first().hover();
-  const card = sample.frameLocator(CARD_FRAME);
+  await restPointerOn(sample.locator('a').first());
+  const cardFrame = async () => {
+    for (;;) {
+      const frame = sample.frames().find((f) => isCardFrameUrl(f.url()));
+      if (frame) return frame;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const card = await cardFrame();
   await card.locator('html[data-state="data"]').waitFor({ timeout: 10_000 });
   await card.locator('[data-testid="clicks-chart"][data-drawn="true"]').waitFor({ timeout: 10_000 });
   await sample.screenshot({ path: path.join(shots, 'hover-card.png') });

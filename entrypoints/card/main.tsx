@@ -9,6 +9,7 @@ import type { Settings } from '@/utils/settings/settings-schema';
 import { createMessageCardApi } from './card-api';
 import { CardApp } from './card-app';
 import { cardKeyFrom, connectCardChannel } from './card-channel';
+import { ignoreClicksWhileCovered } from './covered-guard';
 
 document.title = t('cardFrameTitle');
 document.documentElement.lang = t('langCode');
@@ -43,6 +44,7 @@ function apply(push: CardPush) {
 }
 
 marks.state = 'hidden';
+ignoreClicksWhileCovered(document.documentElement);
 const key = cardKeyFrom(location.hash);
 if (key) {
   connectCardChannel(key, apply);

@@ -12,6 +12,12 @@ export interface HoverIntentOptions<L> {
   open(link: L): void;
   close(): void;
   same(a: L, b: L): boolean;
+  /**
+   * Whether a link whose delay is over may open now (the user really moved on it, and it is
+   * visible enough to be meant); when not, it opens once `ready(link)` is called, if the pointer
+   * is still on it. Always, when left out.
+   */
+  mayOpen?: (link: L) => boolean;
   setTimer?: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
   clearTimer?: (id: ReturnType<typeof setTimeout>) => void;
 }
@@ -20,6 +26,8 @@ export class HoverIntent<L> {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private pending: L | undefined;
+  /** The pending link's delay is over; it waits for `mayOpen`. */
+  private overdue = false;
   private shown: L | undefined;
   private readonly setTimer: NonNullable<HoverIntentOptions<L>['setTimer']>;
   private readonly clearTimer: NonNullable<HoverIntentOptions<L>['clearTimer']>;
@@ -32,6 +40,11 @@ export class HoverIntent<L> {
   /** The link whose card is open, if any. */
   get openLink(): L | undefined {
     return this.shown;
+  }
+
+  /** The link the pointer rests on, waiting for its delay or for `mayOpen`. */
+  get pendingLink(): L | undefined {
+    return this.pending;
   }
 
   /** Nothing pending, open or closing: the pointer need not be followed. */
@@ -55,7 +68,7 @@ export class HoverIntent<L> {
       this.cancelOpen();
       this.pending = target.link;
       const link = target.link;
-      this.openTimer = this.setTimer(() => this.openNow(link), this.o.delayMs());
+      this.openTimer = this.setTimer(() => this.delayOver(link), this.o.delayMs());
       return;
     }
     // The common case on any page: the pointer moves over ordinary content with nothing pending.
@@ -64,6 +77,17 @@ export class HoverIntent<L> {
     if (this.shown !== undefined && this.closeTimer === undefined) {
       this.closeTimer = this.setTimer(() => this.closeNow(), this.o.closeGraceMs);
     }
+  }
+
+  /** `link` may open now: opens it if it is the pending link and its delay is over. */
+  ready(link: L) {
+    if (this.overdue && this.pending !== undefined && this.o.same(this.pending, link) && this.o.mayOpen?.(link) !== false) this.openNow(link);
+  }
+
+  private delayOver(link: L) {
+    this.openTimer = undefined;
+    if (this.o.mayOpen?.(link) === false) this.overdue = true;
+    else this.openNow(link);
   }
 
   /** Opens at once (keyboard shortcut), replacing any open card. */
@@ -86,6 +110,7 @@ export class HoverIntent<L> {
     if (this.openTimer !== undefined) this.clearTimer(this.openTimer);
     this.openTimer = undefined;
     this.pending = undefined;
+    this.overdue = false;
   }
 
   private cancelClose() {

@@ -7,7 +7,8 @@
  */
 import type { Frame, Page } from '@playwright/test';
 import type { FakeBitly, LoggedRequest } from '../../tests/fake-bitly/server';
-import { CARD_FRAME } from '../../tests/support/chromium';
+import { CARD_HOST } from '../../tests/support/chromium';
+import { restPointerAt } from '../../tests/support/pointer';
 import { HOVER_PARK, hoverPage } from './pages';
 import type { PageServer } from './page-server';
 import { sleep } from './stats';
@@ -103,8 +104,8 @@ async function waitForCardClosed(page: Page): Promise<boolean> {
   const deadline = Date.now() + CLOSE_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const shown = await page.evaluate(
-      (selector) => [...document.querySelectorAll(selector)].some((frame) => getComputedStyle(frame).display !== 'none'),
-      CARD_FRAME,
+      (selector) => [...document.querySelectorAll(selector)].some((host) => getComputedStyle(host).display !== 'none'),
+      CARD_HOST,
     );
     if (!shown) return true;
     await sleep(20);
@@ -159,7 +160,8 @@ export async function runHoverSession(opts: {
       const linkId = linkIds[i]!;
       const logStart = fake.log.length;
       const startedAt = Date.now();
-      await page.mouse.move(centres[i]!.x, centres[i]!.y);
+      // As a person does: onto the link, then a little further once the page heard the hover.
+      await restPointerAt(page, centres[i]!);
       const record: HoverRecord = { linkId, round, hoverAt: startedAt, paintedAt: null, latencyMs: null, cardShownAt: null, cardLoadedAt: null, calls: [] };
       try {
         await sleep(hoverDelayMs + HANDS_OFF_MS);

@@ -10,7 +10,7 @@ import { TEST_API_PORT } from '../../scripts/flavour';
 import { SAMPLE } from '../fake-bitly/data';
 import { startFakeBitly, type FakeBitly } from '../fake-bitly/server';
 import type { ReplyEnvelope } from '../../utils/messaging/protocol';
-import { cardFrame, cardState, launchFirefox, locationOf, onboardingTab, until } from './firefox';
+import { cardFrame, cardState, launchFirefox, locationOf, onboardingTab, restPointerOn, until } from './firefox';
 
 const paid = SAMPLE.accounts.paid;
 const own = paid.links[0]!;
@@ -85,7 +85,7 @@ test.describe('Firefox', () => {
     fake.clearLog();
     const page = await firefox.newPage();
     await page.goto(await site.show(link(`https://${own.id}`, 'Our spring sale')));
-    await page.hover('#l');
+    await restPointerOn(page, '#l');
     const card = await cardFrame(page);
     await cardState(card, 'data');
     const shown = await card.evaluate(() => ({
@@ -104,7 +104,7 @@ test.describe('Firefox', () => {
     await signIn(options, paid.token, paid.login);
     const page = await firefox.newPage();
     await page.goto(await site.show(link(`https://${foreign.id}`, 'Someone else’s link')));
-    await page.hover('#l');
+    await restPointerOn(page, '#l');
     const card = await cardFrame(page);
     await cardState(card, 'not-in-account');
     const text = await card.evaluate(() => document.body.innerText);

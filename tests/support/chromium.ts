@@ -20,10 +20,14 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 /**
- * The hover card's frame in a web page: the only extension iframe Bitlens puts there (a page may
- * add copies of its own; tests that make some tell them apart themselves).
+ * The hover card in a web page, as the page sees it: the one element Bitlens adds, a shadow host
+ * directly under `<html>` (test pages add nothing there). Its iframe is in a closed shadow root,
+ * out of reach of selectors; the card's document is found by its address (`isCardFrameUrl`).
  */
-export const CARD_FRAME = 'iframe[src^="chrome-extension://"]';
+export const CARD_HOST = ':root > :not(head, body)';
+
+/** Whether a frame's address is the card page of an extension (Chromium). */
+export const isCardFrameUrl = (url: string) => url.startsWith('chrome-extension://') && new URL(url).pathname === '/card.html';
 
 /** The arguments that load one unpacked extension. */
 export function loadExtensionArgs(dir: string): string[] {

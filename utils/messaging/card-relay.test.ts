@@ -7,11 +7,11 @@ const KEY = '0f8e6a8c-2b1d-4c55-9a57-3e1f0c2d4b6a';
 const SHOW: CardPush = { type: 'show', link: 'bit.ly/Abc1234', text: 'Read' };
 
 /** A port as `runtime.onConnect` hands it over, recording what is posted to it. */
-function port({ key = KEY, tab = 7 as number | null, url = `${self.origin}card.html#k=${KEY}` } = {}) {
+function port({ key = KEY, tab = 7 as number | null, url = `${self.origin}card.html#k=${KEY}`, frameId = 3, documentId = 'DOC-1' } = {}) {
   const disconnectListeners: Array<() => void> = [];
   return {
     name: CARD_PORT_PREFIX + key,
-    sender: { id: self.id, url, ...(tab === null ? {} : { tab: { id: tab } }) },
+    sender: { id: self.id, url, frameId, documentId, ...(tab === null ? {} : { tab: { id: tab } }) },
     posted: [] as unknown[],
     postMessage(message: unknown) {
       this.posted.push(message);
@@ -153,5 +153,37 @@ describe('CardRelay', () => {
     attach(frames, next);
     expect(next.posted).toEqual([]);
     expect(frames.portsIn(7)).toBe(MAX_CARD_PORTS_PER_TAB);
+  });
+
+  it('only the frame that first held a key may hold it again: a copy connecting while it reconnects gets nothing', () => {
+    const frames = new CardRelay(self);
+    const mine = port();
+    attach(frames, mine);
+    mine.close();
+    const copies = [port({ frameId: 9, documentId: 'DOC-9' }), port({ documentId: 'DOC-2' })];
+    for (const copy of copies) attach(frames, copy);
+    const back = port();
+    attach(frames, back);
+    frames.relay(7, KEY, SHOW);
+    for (const copy of copies) {
+      expect(copy.disconnect).toHaveBeenCalled();
+      expect(copy.posted).not.toContainEqual(SHOW);
+    }
+    expect(back.disconnect).not.toHaveBeenCalled();
+    expect(back.posted).toEqual([SHOW]);
+  });
+
+  it('one card port per content script: a show with a new key closes the port of the tab’s previous key', () => {
+    const frames = new CardRelay(self);
+    const OTHER = 'aaaaaaaa-2b1d-4c55-9a57-3e1f0c2d4b6a';
+    const old = port();
+    const replacement = port({ key: OTHER, frameId: 4, documentId: 'DOC-4' });
+    attach(frames, old);
+    attach(frames, replacement);
+    frames.relay(7, KEY, SHOW);
+    frames.relay(7, OTHER, SHOW);
+    frames.relay(7, KEY, { type: 'hide' });
+    expect(old.disconnect).toHaveBeenCalled();
+    expect(replacement.posted).toEqual([SHOW, PORT_REJECTED]);
   });
 });

@@ -29,11 +29,24 @@ interface Held {
   tabId: number;
 }
 
+/** Keys whose frame is remembered (see `owners`); the oldest are forgotten first. */
+const MAX_OWNERS = 512;
+
+/** The frame and document a port comes from (`documentId`: Chromium only). */
+const frameOf = (sender: Browser.runtime.MessageSender) => `${sender.frameId ?? ''}/${(sender as { documentId?: string }).documentId ?? ''}`;
+
 export class CardRelay {
   private readonly ports = new Map<string, Held>();
   private readonly waiting = new Map<string, CardPush>();
   /** Every card port that asked to connect, adopted or not (a test-build counter; see background.ts). */
   connectAttempts = 0;
+  /**
+   * The frame (and document) that first held each key: only it may hold the key again, so a copy
+   * of the frame, even one that connects while the real frame reconnects, never gets a card.
+   */
+  private readonly owners = new Map<string, string>();
+  /** Per tab, the key its content script last showed or hid: its one card port. */
+  private readonly tabKeys = new Map<number, string>();
 
   constructor(private readonly self: ExtensionIdentity) {}
 
@@ -46,8 +59,14 @@ export class CardRelay {
     if (!fromCard || tabId === undefined) return rejectPort(port);
     const slot = slotOf(tabId, port.name.slice(CARD_PORT_PREFIX.length));
     // The first frame with a key keeps it: a copy framed by the page is never shown anything.
-    if (this.ports.has(slot)) return rejectPort(port);
+    const frame = frameOf(port.sender);
+    const owner = this.owners.get(slot);
+    if (this.ports.has(slot) || (owner !== undefined && owner !== frame)) return rejectPort(port);
     if (this.portsIn(tabId) >= MAX_CARD_PORTS_PER_TAB) return rejectPort(port);
+    if (owner === undefined) {
+      this.owners.set(slot, frame);
+      if (this.owners.size > MAX_OWNERS) this.owners.delete(this.owners.keys().next().value!);
+    }
     const held: Held = { port, tabId };
     this.ports.set(slot, held);
     port.onDisconnect.addListener(() => {
@@ -70,9 +89,19 @@ export class CardRelay {
     for (const { port } of this.ports.values()) postToPort(port, push);
   }
 
-  /** Passes a show or hide from the content script in `tabId` to its frame. */
+  /**
+   * Passes a show or hide from the content script in `tabId` to its frame. The content script has
+   * one frame: a card port of another key in its tab (a frame it made earlier and lost) is closed.
+   */
   relay(tabId: number, key: string, push: CardPush) {
     const slot = slotOf(tabId, key);
+    const previous = this.tabKeys.get(tabId);
+    this.tabKeys.set(tabId, key);
+    if (previous !== undefined && previous !== key) {
+      const lost = this.ports.get(slotOf(tabId, previous));
+      if (lost) rejectPort(lost.port);
+      this.ports.delete(slotOf(tabId, previous));
+    }
     const held = this.ports.get(slot);
     this.waiting.delete(slot);
     if (held && postToPort(held.port, push)) return;
