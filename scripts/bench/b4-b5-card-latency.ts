@@ -8,7 +8,7 @@ import type { HoverRecord, HoverSession } from './hover-session';
 import type { Measured, Row } from './result';
 import { median, ms, spread } from './stats';
 
-export const B4_BUDGET_MS = 60;
+export const B4_BUDGET_MS = 16;
 export const B5_BUDGET_MS = 200;
 /** At least this many links must have given a figure. */
 const MIN_SAMPLES = 10;
