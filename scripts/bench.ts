@@ -24,6 +24,7 @@ import { b3Rows, measureAppendedLinks, type B3Figures } from './bench/b3-appende
 import { cardLatency } from './bench/b4-b5-card-latency';
 import { apiCalls } from './bench/b6-api-calls';
 import { measurePopup } from './bench/b7-popup';
+import { LOAD_HOVERS, measureUnderLoad } from './bench/b8-under-load';
 import { launchBrowser } from './bench/browsers';
 import { HOVER_LINKS, HOVER_ROUNDS, runHoverSession } from './bench/hover-session';
 import { describeMachine, describeSource } from './bench/machine';
@@ -53,6 +54,7 @@ const METHOD = [
   'B4/B5: a page with 50 of the paid account\'s links in a column; each link is hovered with a real mouse move from a parking point, 3 rounds. The page records the trusted `pointerover` time (start of the intent delay); the card frame (`iframe[src^="chrome-extension://"]`) reports `data-state="data"` and `data-painted-at` (Date.now() of the first paint with numbers). Latency = painted-at − (pointerover + intent delay), same machine clock. Round 1 = uncached (B5), rounds 2–3 = cached (B4). The bench does not touch the card frame until 300 ms after the intent delay (asking it for its state would slow the paint being timed), then polls every 25 ms. The notes split the latency at `data-shown-at` (when the card frame heard which link to show) and say how often the frame\'s document had loaded before the delay ended (it is made, hidden, when the pointer first reaches a Bitly link). After each hover the pointer returns to the parking point and the bench waits for the card to be hidden and the stand-in to be idle.',
   'B6: the stand-in\'s request log during that session, attributed to the hover it happened in.',
   'B7: in a fresh profile signed in the same way, the real toolbar popup is opened with `chrome.action.openPopup()` from the service worker for three tabs: a page with 5 of the account\'s Bitly links (the pointer moved over it first, so its content script answers), a tab whose address is a Bitly link (served by request interception), and `chrome://version` (account overview). The first open of each fills the cache and is reported in the notes with its requests; then each is opened BENCH_RUNS × 2 more times. Latency = the popup\'s `data-painted-at` (Date.now() at the first animation frame after numbers were drawn: a row\'s mini chart, or the Chart.js chart) − Date.now() in the service worker just before `openPopup()`; the bench does not touch the popup for 400 ms after asking for it. Requests on cached opens must be 0.',
+  'B8: in a fresh profile signed in the same way, with the settings at hourly clicks for 90 days (2,160 points a link, so what is fetched outgrows the cache\'s 4 MB cap), a 10,000-link page whose visible rows hold 300 of the account\'s links; 300 hovers in quick succession, one per link: every 3rd rests 100 ms past the intent delay (its card opens and asks its four facets), the others leave after 60 ms. The stand-in answers every request 250 ms late, so the cards\' requests overlap and queue. From the stand-in\'s log: the most requests in flight; requests about links only passed over; requests about a card that started more than 50 ms after the next card replaced it (queued requests must be dropped then). From the service worker: `cache:` entries in storage.local and their bytes (`getBytesInUse`), which fetched links were evicted; its JS heap after a full GC before and after the hovers (CDP `Runtime.getHeapUsage` on the worker target, reached through a page session\'s `Target.sendMessageToTarget`).',
   'B1: the scripts the built extension\'s manifest injects into pages (`content_scripts[].js`), gzip level 9 (zlib), summed; the production build in `.output/chrome-mv3` too when present (as found, not rebuilt).',
 ];
 
@@ -150,6 +152,19 @@ async function measurePopupOpens(dir: string, server: PageServer, fake: FakeBitl
   }
 }
 
+/** B8 in a fresh profile: 300 hovers in quick succession on a 10,000-link page, a slow stand-in. */
+async function measureLoad(dir: string, server: PageServer, fake: FakeBitly): Promise<Measured[]> {
+  phase(`B8: ${LOAD_HOVERS} hovers in quick succession on a 10,000-link page, fresh profile`);
+  const browser = await launchBrowser(dir);
+  try {
+    const { hoverDelayMs } = await signInSampleAccount(browser.context, browser.extensionId!);
+    const linkIds = SAMPLE.accounts.paid.links.slice(0, LOAD_HOVERS).map((l) => l.id);
+    return [await measureUnderLoad({ context: browser.context, extensionId: browser.extensionId!, fake, server, linkIds, hoverDelayMs })];
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Runs a group of measurements; if it throws, its rows become "not measured" with the reason. */
 async function guarded(ids: string, what: string, measure: () => Promise<Measured[]>): Promise<Measured[]> {
   try {
@@ -180,6 +195,7 @@ async function main() {
       if (!ONLY || ONLY === 'script' || ONLY === 'b2') results.push(...(await guarded('B2, B3', 'added script time', () => measureScriptTime(dir, server))));
       if (!ONLY || ONLY === 'hovers') results.push(...(await guarded('B4–B6', 'hover card latency and API calls', () => measureHovers(dir, server, fake))));
       if (!ONLY || ONLY === 'popup') results.push(...(await guarded('B7', 'popup open → cached chart painted', () => measurePopupOpens(dir, server, fake))));
+      if (!ONLY || ONLY === 'load') results.push(...(await guarded('B8', 'hovers under load: cache, requests, worker memory', () => measureLoad(dir, server, fake))));
     } finally {
       await server.close();
       await fake.close();
