@@ -97,6 +97,10 @@ export default defineBackground(() => {
         if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'show', link, text });
         return null;
       },
+      prepareCard: async ({ key, link, text }, sender) => {
+        if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'prepare', link, text });
+        return null;
+      },
       hideCard: async ({ key }, sender) => {
         if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'hide' });
         return null;

@@ -1,9 +1,10 @@
 /**
  * The hover card's frame: an extension page (card.html) in an iframe, so the page's scripts can
- * neither read what it shows nor reach the background. It is made once, hidden, when the pointer
- * first reaches a Bitly link (its document loads during the intent delay), and then only shown
- * next to a link and hidden again: a card after the delay costs a message, not a page load.
- * What it shows goes through the background (showCard/hideCard), never through the page.
+ * neither read what it shows nor reach the background. It is made once, hidden, when a hover
+ * first rests on a Bitly link (card-prepare.ts; its document loads during the intent delay), and
+ * then only prepared, shown next to a link and hidden again: a card after the delay costs a
+ * message, not a page load. What it shows goes through the background
+ * (prepareCard/showCard/hideCard), never through the page.
  */
 import { CARD_GAP, CARD_HEIGHT, CARD_PAGE, CARD_WIDTH, MAX_LINK_TEXT } from '@/utils/card-frame-contract';
 import type { BitlyLink } from './bitly-link-at';
@@ -14,6 +15,10 @@ export interface CardFrame {
   readonly element: HTMLIFrameElement;
   /** Places the frame next to the link, shows it, and has the card look the link up. */
   show(link: BitlyLink): void;
+  /** Has the hidden card render the link from the cache alone (card-prepare.ts); not while a card shows. */
+  prepare(link: BitlyLink): void;
+  /** Drops a preparation whose card never opened. */
+  unprepare(): void;
   hide(): void;
   /** Hides and removes the frame (the extension went away). */
   remove(): void;
@@ -37,6 +42,8 @@ const FRAME_STYLE: Record<string, string> = {
   transform: 'none',
 };
 
+const linkText = (anchor: HTMLAnchorElement) => (anchor.textContent ?? '').trim().slice(0, MAX_LINK_TEXT);
+
 // `!important` so page styles for `iframe` cannot hide, show or distort the card.
 const setStyle = (frame: HTMLIFrameElement, property: string, value: string) => frame.style.setProperty(property, value, 'important');
 
@@ -50,6 +57,7 @@ export function createCardFrame(): CardFrame {
   document.documentElement.append(frame);
 
   let anchor: HTMLAnchorElement | undefined;
+  let prepared = false;
   let following: AbortController | undefined;
   let queued = false;
   const reposition = () => {
@@ -85,12 +93,24 @@ export function createCardFrame(): CardFrame {
       // and the background keeps the show until the reloaded card connects).
       if (!frame.isConnected) document.documentElement.append(frame);
       anchor = link.anchor;
-      void sendToBackground('showCard', { key, link: link.id, text: (anchor.textContent ?? '').trim().slice(0, MAX_LINK_TEXT) });
+      prepared = false;
+      void sendToBackground('showCard', { key, link: link.id, text: linkText(anchor) });
       reposition();
       setStyle(frame, 'display', 'block');
       following = new AbortController();
       document.addEventListener('scroll', follow, { capture: true, passive: true, signal: following.signal });
       window.addEventListener('resize', follow, { passive: true, signal: following.signal });
+    },
+    prepare(link) {
+      if (anchor) return;
+      if (!frame.isConnected) document.documentElement.append(frame);
+      prepared = true;
+      void sendToBackground('prepareCard', { key, link: link.id, text: linkText(link.anchor) });
+    },
+    unprepare() {
+      if (!prepared || anchor) return;
+      prepared = false;
+      void sendToBackground('hideCard', { key });
     },
     hide,
     remove() {

@@ -7,6 +7,7 @@ import { DEFAULTS } from '@/utils/settings/defaults';
 import { bitlyLinkAt, type BitlyLink } from './bitly-link-at';
 import { brandedHostsStyle } from './branded-hosts-style';
 import { createCardFrame, type CardFrame } from './card-frame';
+import { createCardPreparer } from './card-prepare';
 import { createConfigSource } from './content-config';
 import { HoverIntent, type PointerTarget } from './hover-intent';
 import { collectPageLinks } from './page-links';
@@ -52,8 +53,11 @@ export function createHoverController(): HoverController {
     delayMs: () => config.now?.hoverDelayMs ?? DEFAULTS.hoverDelayMs,
     closeGraceMs: CLOSE_GRACE_MS,
     same: (a, b) => a.anchor === b.anchor && a.id === b.id,
+    pending: (link) => preparer.pending(link),
+    abandoned: () => preparer.abandoned(),
     open(link) {
       whileOpen?.abort();
+      preparer.opened();
       frame ??= createCardFrame();
       frame.show(link);
       follow(true);
@@ -71,6 +75,12 @@ export function createHoverController(): HoverController {
       listenForKeys();
     },
   });
+
+  // The card frame is made when a hover first rests on a Bitly link, not when the pointer passes.
+  const preparer = createCardPreparer(
+    () => (frame ??= createCardFrame()),
+    () => intent.openLink !== undefined,
+  );
 
   const config = createConfigSource(
     (push) => {
@@ -162,11 +172,7 @@ export function createHoverController(): HoverController {
     linkHovered(anchor) {
       follow(true);
       lastTarget = anchor;
-      whenClassified(anchor, (target) => {
-        // The card's document loads during the intent delay, ready before the card is due.
-        if (target.kind === 'link') frame ??= createCardFrame();
-        pointerOn(target);
-      });
+      whenClassified(anchor, pointerOn);
     },
     focused(target) {
       lastTarget = target;

@@ -43,14 +43,15 @@ export class CardRelay {
     for (const port of this.ports.values()) postToPort(port, push);
   }
 
-  /** Passes a show or hide from the content script in `tabId` to its frame. */
+  /** Passes a prepare, show or hide from the content script in `tabId` to its frame. */
   relay(tabId: number, key: string, push: CardPush) {
     const slot = slotOf(tabId, key);
     const port = this.ports.get(slot);
     this.waiting.delete(slot);
     if (port && postToPort(port, push)) return;
     this.ports.delete(slot);
-    if (push.type !== 'show') return;
+    // A frame made at the first hover is still loading while its first card is prepared.
+    if (push.type !== 'show' && push.type !== 'prepare') return;
     this.waiting.set(slot, push);
     if (this.waiting.size > MAX_WAITING) this.waiting.delete(this.waiting.keys().next().value!);
   }

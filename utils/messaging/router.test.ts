@@ -19,6 +19,7 @@ function setup() {
     getContentConfig: vi.fn(async () => ({ hoverEnabled: true, hoverDelayMs: 350, disabledSites: [], brandedHosts: [] })),
     closeCard: vi.fn(async () => null),
     showCard: vi.fn(async () => null),
+    prepareCard: vi.fn(async () => null),
     hideCard: vi.fn(async () => null),
     getGroups: vi.fn(async () => ({ ok: true as const, groups: [] })),
     findLinksToPage: vi.fn(async () => ({ state: 'no-token' as const })),
