@@ -20,6 +20,7 @@ import { createScheduledBitly } from '@/utils/scheduler/scheduled-bitly';
 import type { ContentConfig, ContentPush } from '@/utils/messaging/protocol';
 import { loadSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings/settings';
 import { AskerPorts } from '@/utils/messaging/asker-ports';
+import { t } from '@/utils/i18n';
 import { planGates } from '@/utils/stats/plan-gates';
 import { createStatsService, type Session } from '@/utils/stats/stats-service';
 
@@ -128,7 +129,7 @@ export default defineBackground(() => {
 
   async function contentConfig(settings?: Settings): Promise<ContentConfig> {
     const { hoverEnabled, hoverDelayMs, disabledSites } = settings ?? (await loadSettings());
-    return { hoverEnabled, hoverDelayMs, disabledSites, brandedHosts: await stats.getBrandedHosts() };
+    return { hoverEnabled, hoverDelayMs, disabledSites, brandedHosts: await stats.getBrandedHosts(), cardFrameTitle: t('cardFrameTitle') };
   }
 
   // Every open surface and every page's content script applies a settings change at once.

@@ -47,11 +47,12 @@ const linkText = (anchor: HTMLAnchorElement) => (anchor.textContent ?? '').trim(
 // `!important` so page styles for `iframe` cannot hide, show or distort the card.
 const setStyle = (frame: HTMLIFrameElement, property: string, value: string) => frame.style.setProperty(property, value, 'important');
 
-export function createCardFrame(): CardFrame {
+/** `title`: the frame's accessible name, from the page's config (no `chrome.i18n` here: see protocol.ts ContentConfig). */
+export function createCardFrame(title: string): CardFrame {
   const key = crypto.randomUUID();
   const frame = document.createElement('iframe');
   frame.src = `${chrome.runtime.getURL(CARD_PAGE)}#k=${key}`;
-  frame.title = chrome.i18n.getMessage('cardFrameTitle');
+  frame.title = title;
   frame.allow = 'clipboard-write';
   for (const [property, value] of Object.entries(FRAME_STYLE)) setStyle(frame, property, value);
   document.documentElement.append(frame);

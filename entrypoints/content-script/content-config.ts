@@ -11,6 +11,7 @@ export interface PageConfig {
   enabled: boolean;
   hoverDelayMs: number;
   brandedHosts: ReadonlySet<string>;
+  cardFrameTitle: string;
 }
 
 function toPageConfig(config: ContentConfig): PageConfig {
@@ -18,6 +19,7 @@ function toPageConfig(config: ContentConfig): PageConfig {
     enabled: config.hoverEnabled && !isSiteDisabled(location.hostname, config.disabledSites),
     hoverDelayMs: config.hoverDelayMs,
     brandedHosts: new Set(config.brandedHosts),
+    cardFrameTitle: config.cardFrameTitle,
   };
 }
 

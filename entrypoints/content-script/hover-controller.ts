@@ -58,7 +58,7 @@ export function createHoverController(): HoverController {
     open(link) {
       whileOpen?.abort();
       preparer.opened();
-      frame ??= createCardFrame();
+      frame ??= createCardFrame(config.now?.cardFrameTitle ?? '');
       frame.show(link);
       follow(true);
       listenForKeys();
@@ -78,7 +78,7 @@ export function createHoverController(): HoverController {
 
   // The card frame is made when a hover first rests on a Bitly link, not when the pointer passes.
   const preparer = createCardPreparer(
-    () => (frame ??= createCardFrame()),
+    () => (frame ??= createCardFrame(config.now?.cardFrameTitle ?? '')),
     () => intent.openLink !== undefined,
   );
 

@@ -194,6 +194,12 @@ export interface ContentConfig {
   disabledSites: string[];
   /** The account's branded short domains, lower-case. */
   brandedHosts: string[];
+  /**
+   * The card frame's accessible name in the browser's language. The content script reads no
+   * locale itself: its first `chrome.i18n` call is a synchronous trip to the browser, most of the
+   * cost of a page's first hover (issue 13's profile).
+   */
+  cardFrameTitle: string;
 }
 
 /**

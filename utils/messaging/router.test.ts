@@ -16,7 +16,7 @@ function setup() {
     getLinkFacets: vi.fn(async () => [{ state: 'no-token' as const }]),
     getAccountFacet: vi.fn(async () => ({ state: 'no-token' as const })),
     getBrandedHosts: vi.fn(async () => []),
-    getContentConfig: vi.fn(async () => ({ hoverEnabled: true, hoverDelayMs: 350, disabledSites: [], brandedHosts: [] })),
+    getContentConfig: vi.fn(async () => ({ hoverEnabled: true, hoverDelayMs: 350, disabledSites: [], brandedHosts: [], cardFrameTitle: 'Bitly link statistics' })),
     closeCard: vi.fn(async () => null),
     showCard: vi.fn(async () => null),
     prepareCard: vi.fn(async () => null),
