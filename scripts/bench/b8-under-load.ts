@@ -126,6 +126,16 @@ export async function measureUnderLoad(opts: {
     const replaced = replacedAt.get(id);
     if (replaced !== undefined && call.startedAt > replaced + HOP_SLACK_MS) lateCalls++;
   }
+  // Where requests for links only passed over came from: each one's hover, and its first requests, relative to the run's start.
+  const t0 = hovers[0]!.at;
+  const passedOverExamples = [...passedOver]
+    .filter((id) => perLink.has(id) && !replacedAt.has(id))
+    .slice(0, 3)
+    .map((id) => {
+      const h = hovers.findIndex((x) => x.id === id);
+      const calls = log.filter((c) => linkOf(c) === id).map((c) => `${c.path.split('/').pop()}@${c.startedAt - t0}`);
+      return `${id} hovered #${h} at ${hovers[h]!.at - t0} ms (next hover at ${(hovers[h + 1]?.at ?? parkedAt) - t0}): ${calls.join(' ')}`;
+    });
   const fetchedLinks = [...perLink.keys()];
   const complete = fetchedLinks.filter((id) => perLink.get(id) === 4).length;
   const cachedLinks = new Set(cache.keys.map((k) => k.slice(CACHE_PREFIX.length).split('|')[1]));
@@ -168,6 +178,7 @@ export async function measureUnderLoad(opts: {
       `B8 ${LOAD_HOVERS} hovers on a ${LOAD_LINKS.toLocaleString('en')}-link page over ${new Set(hovers.map((h) => h.id)).size} distinct Bitly links: every ${OPEN_EVERY}rd rests ${OPEN_EXTRA_MS} ms past the ${hoverDelayMs} ms intent delay (${opened.length} cards), the others leave after ${PASS_MS} ms; the stand-in answers ${LATENCY_MS} ms late.`,
       `B8 requests: ${log.length} (${fetchedLinks.length} links asked about, ${complete} with all 4 of a card's requests; cards whose queued requests were dropped when the next card replaced them: ${fetchedLinks.length - complete}); most in flight at the stand-in ${fake.maxInFlight}.`,
       `B8 cache: ${cache.keys.length} entries, ${cache.bytes} bytes in storage.local (chrome.storage.local.getBytesInUse), cap ${DEFAULT_MAX_BYTES}; links fetched ${fetchedLinks.length}, still cached ${fetchedLinks.length - evicted.length}, evicted ${evicted.length} (first evicted: ${evicted.slice(0, 3).join(', ') || 'none'}).`,
+      ...(passedOverExamples.length ? [`B8 links passed over that were asked about (ms since the first hover): ${passedOverExamples.join('; ')}.`] : []),
       `B8 service worker JS heap after a full GC (CDP Runtime.getHeapUsage on the worker target): before ${heapBefore} B, after ${heapAfter} B.`,
     ],
   };
