@@ -105,6 +105,7 @@ export async function measureUnderLoad(opts: {
   fake.faults.clear();
 
   const log = fake.log.slice();
+  const enters = await page.evaluate(() => (window as unknown as { benchEnters: Array<{ href: string; at: number }> }).benchEnters);
   const heapAfter = await probe.heapUsedAfterGc();
   await probe.detach();
   const cache = await cacheInStorage(context);
@@ -114,7 +115,14 @@ export async function measureUnderLoad(opts: {
   const opened = hovers.filter((h) => h.opens);
   const replacedAt = new Map<string, number>();
   opened.forEach((h, i) => replacedAt.set(h.id, (opened[i + 1]?.at ?? parkedAt) + hoverDelayMs));
-  const passedOver = new Set(hovers.filter((h) => !h.opens).map((h) => h.id));
+  // As the page saw it: a link the pointer left (entered anything else) within the intent delay was passed over.
+  const dwell = new Map<string, number>();
+  enters.forEach((e, i) => {
+    const id = e.href.replace(/^https:\/\//, '');
+    if (linkIds.includes(id)) dwell.set(id, Math.max(dwell.get(id) ?? 0, (enters[i + 1]?.at ?? parkedAt) - e.at));
+  });
+  const passedOver = new Set(hovers.filter((h) => !h.opens && (dwell.get(h.id) ?? 0) < hoverDelayMs).map((h) => h.id));
+  const restedLong = hovers.filter((h) => !h.opens && (dwell.get(h.id) ?? 0) >= hoverDelayMs).length;
   let passedOverCalls = 0;
   let lateCalls = 0;
   const perLink = new Map<string, number>();
@@ -176,6 +184,7 @@ export async function measureUnderLoad(opts: {
     ],
     notes: [
       `B8 ${LOAD_HOVERS} hovers on a ${LOAD_LINKS.toLocaleString('en')}-link page over ${new Set(hovers.map((h) => h.id)).size} distinct Bitly links: every ${OPEN_EVERY}rd rests ${OPEN_EXTRA_MS} ms past the ${hoverDelayMs} ms intent delay (${opened.length} cards), the others leave after ${PASS_MS} ms; the stand-in answers ${LATENCY_MS} ms late.`,
+      `B8 as the page saw the pointer (its own pointerover times): ${passedOver.size} links passed over within the delay; ${restedLong} meant to be passed over stayed on screen under the pointer for the delay or longer (the page saw the next move late) and count as rested.`,
       `B8 requests: ${log.length} (${fetchedLinks.length} links asked about, ${complete} with all 4 of a card's requests; cards whose queued requests were dropped when the next card replaced them: ${fetchedLinks.length - complete}); most in flight at the stand-in ${fake.maxInFlight}.`,
       `B8 cache: ${cache.keys.length} entries, ${cache.bytes} bytes in storage.local (chrome.storage.local.getBytesInUse), cap ${DEFAULT_MAX_BYTES}; links fetched ${fetchedLinks.length}, still cached ${fetchedLinks.length - evicted.length}, evicted ${evicted.length} (first evicted: ${evicted.slice(0, 3).join(', ') || 'none'}).`,
       ...(passedOverExamples.length ? [`B8 links passed over that were asked about (ms since the first hover): ${passedOverExamples.join('; ')}.`] : []),

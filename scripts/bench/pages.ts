@@ -139,7 +139,8 @@ export const LOAD_BITLY_EVERY = 2;
 /**
  * B8's page: `total` links in the grid; the visible rows hold `ids` (Bitly `domain/hash`) in every
  * LOAD_BITLY_EVERY-th cell, so many distinct Bitly links can be hovered without scrolling; the rest
- * are ordinary links. No script. Returns the page and the grid index of each Bitly link.
+ * are ordinary links. A page script records when the page saw the pointer enter each element
+ * (`window.benchEnters`). Returns the page and the grid index of each Bitly link.
  */
 export function loadPage(ids: readonly string[], total: number): { html: string; cells: number[] } {
   if (ids.length * LOAD_BITLY_EVERY > VISIBLE_LINKS) throw new Error(`${ids.length} Bitly links do not fit the visible rows`);
@@ -152,6 +153,14 @@ export function loadPage(ids: readonly string[], total: number): { html: string;
   }
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bench: ${total} links under load</title><style>${GRID_CSS}</style></head>
-<body><div id="grid">${out.join('')}</div><div id="park"></div></body></html>`;
+<body><div id="grid">${out.join('')}</div><div id="park"></div>
+<script>
+  // When the page itself saw the pointer enter each link (a loaded machine can see it later than it was sent).
+  window.benchEnters = [];
+  document.addEventListener('pointerover', (e) => {
+    const a = e.isTrusted && e.target instanceof Element ? e.target.closest('a[href]') : null;
+    window.benchEnters.push({ href: a ? a.href : '', at: Date.now() });
+  }, { capture: true, passive: true });
+</script></body></html>`;
   return { html, cells };
 }
