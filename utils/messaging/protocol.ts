@@ -195,9 +195,8 @@ export interface ContentConfig {
   /** The account's branded short domains, lower-case. */
   brandedHosts: string[];
   /**
-   * The card frame's accessible name in the browser's language. The content script reads no
-   * locale itself: its first `chrome.i18n` call is a synchronous trip to the browser, most of the
-   * cost of a page's first hover (issue 13's profile).
+   * The card frame's accessible name in the browser's language, so the content script needs no
+   * `chrome.i18n` binding of its own (one API fewer set up in every page that gets a card).
    */
   cardFrameTitle: string;
 }
