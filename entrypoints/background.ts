@@ -22,6 +22,7 @@ import { loadSettings, updateSettings, watchSettings } from '@/utils/settings/se
 import { pageConfigFor } from '@/utils/settings/page-config';
 import { memoryArea } from '@/utils/cache/memory-area';
 import { AskerPorts } from '@/utils/messaging/asker-ports';
+import { t } from '@/utils/i18n';
 import { planGates } from '@/utils/stats/plan-gates';
 import { createStatsService, type Session } from '@/utils/stats/stats-service';
 import { LookupBudget } from '@/utils/stats/lookup-budget';
@@ -114,13 +115,18 @@ export default defineBackground(() => {
       getAccountFacet: (request, sender) => statsFor(sender).getAccountFacet(request),
       getBrandedHosts: () => stats.getBrandedHosts(),
       // Only the sender's own page's on/off, decided from the address the browser reports for it.
-      getContentConfig: async (_request, sender) => pageConfigFor(await loadSettings(), sender.url, await stats.getBrandedHosts()),
+      getContentConfig: async (_request, sender) =>
+        pageConfigFor(await loadSettings(), sender.url, { brandedHosts: await stats.getBrandedHosts(), cardFrameTitle: t('cardFrameTitle') }),
       closeCard: async ({ refocusLink }, sender) => {
         if (sender.tab?.id !== undefined) await pushToTab(sender.tab.id, { bitlensPush: 'closeCard', refocusLink });
         return null;
       },
       showCard: async ({ key, link, text }, sender) => {
         if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'show', link, text });
+        return null;
+      },
+      prepareCard: async ({ key, link, text }, sender) => {
+        if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'prepare', link, text });
         return null;
       },
       hideCard: async ({ key }, sender) => {

@@ -1,9 +1,10 @@
 /**
  * The hover card's frame: an extension page (card.html) in an iframe, so the page's scripts can
- * neither read what it shows nor reach the background. It is made once, hidden, when the pointer
- * first reaches a Bitly link (its document loads during the intent delay), and then only shown
- * next to a link and hidden again: a card after the delay costs a message, not a page load.
- * What it shows goes through the background (showCard/hideCard), never through the page.
+ * neither read what it shows nor reach the background. It is made once, hidden, when a hover
+ * first rests on a Bitly link (card-prepare.ts; its document loads during the intent delay), and
+ * then only prepared, shown next to a link and hidden again: a card after the delay costs a
+ * message, not a page load. What it shows goes through the background
+ * (prepareCard/showCard/hideCard), never through the page.
  *
  * Nothing of it tells the page about the extension (PRODUCT.md §4): the iframe sits in a closed
  * shadow root, so the page reaches only a bare host element; it has no `src` attribute — the
@@ -21,6 +22,10 @@ export interface CardFrame {
   readonly element: HTMLElement;
   /** Places the frame next to the link, shows it, and has the card look the link up. */
   show(link: BitlyLink): void;
+  /** Has the hidden card render the link from the cache alone (card-prepare.ts); not while a card shows. */
+  prepare(link: BitlyLink): void;
+  /** Drops a preparation whose card never opened. */
+  unprepare(): void;
   hide(): void;
   /** Moves keyboard focus into the card. */
   focus(): void;
@@ -47,10 +52,13 @@ const HOST_STYLE: Record<string, string> = {
 };
 const FRAME_STYLE = 'display:block;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent;color-scheme:normal';
 
+const linkText = (anchor: HTMLAnchorElement) => (anchor.textContent ?? '').trim().slice(0, MAX_LINK_TEXT);
+
 // `!important` so page styles cannot hide, show or distort the card.
 const setStyle = (element: HTMLElement, property: string, value: string) => element.style.setProperty(property, value, 'important');
 
-export function createCardFrame(): CardFrame {
+/** `title`: the frame's accessible name, from the page's config (no `chrome.i18n` here: see protocol.ts ContentConfig). */
+export function createCardFrame(title: string): CardFrame {
   const host = document.createElement('div');
   for (const [property, value] of Object.entries(HOST_STYLE)) setStyle(host, property, value);
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -63,7 +71,7 @@ export function createCardFrame(): CardFrame {
     key = crypto.randomUUID();
     const next = document.createElement('iframe');
     next.setAttribute('style', FRAME_STYLE);
-    next.title = chrome.i18n.getMessage('cardFrameTitle');
+    next.title = title;
     next.allow = 'clipboard-write';
     shadow.append(next);
     frame = next;
@@ -73,6 +81,7 @@ export function createCardFrame(): CardFrame {
   load();
 
   let anchor: HTMLAnchorElement | undefined;
+  let prepared = false;
   let following: AbortController | undefined;
   let queued = false;
   const reposition = () => {
@@ -108,12 +117,24 @@ export function createCardFrame(): CardFrame {
       // (with a new key; the background keeps the show until the new card connects).
       if (!host.isConnected) load();
       anchor = link.anchor;
-      void sendToBackground('showCard', { key, link: link.id, text: (anchor.textContent ?? '').trim().slice(0, MAX_LINK_TEXT) });
+      prepared = false;
+      void sendToBackground('showCard', { key, link: link.id, text: linkText(anchor) });
       reposition();
       setStyle(host, 'display', 'block');
       following = new AbortController();
       document.addEventListener('scroll', follow, { capture: true, passive: true, signal: following.signal });
       window.addEventListener('resize', follow, { passive: true, signal: following.signal });
+    },
+    prepare(link) {
+      if (anchor) return;
+      if (!host.isConnected) load();
+      prepared = true;
+      void sendToBackground('prepareCard', { key, link: link.id, text: linkText(link.anchor) });
+    },
+    unprepare() {
+      if (!prepared || anchor) return;
+      prepared = false;
+      void sendToBackground('hideCard', { key });
     },
     hide,
     focus: () => frame?.focus(),

@@ -10,6 +10,7 @@ export interface PageConfig {
   enabled: boolean;
   hoverDelayMs: number;
   brandedHosts: ReadonlySet<string>;
+  cardFrameTitle: string;
 }
 
 function toPageConfig(config: ContentConfig): PageConfig {
@@ -17,6 +18,7 @@ function toPageConfig(config: ContentConfig): PageConfig {
     enabled: config.enabled,
     hoverDelayMs: config.hoverDelayMs,
     brandedHosts: new Set(config.brandedHosts),
+    cardFrameTitle: config.cardFrameTitle,
   };
 }
 

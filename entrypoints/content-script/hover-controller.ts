@@ -8,6 +8,7 @@ import { DEFAULTS } from '@/utils/settings/defaults';
 import { bitlyLinkAt, type BitlyLink } from './bitly-link-at';
 import { brandedLinkListener } from './branded-links';
 import { createCardFrame, type CardFrame } from './card-frame';
+import { createCardPreparer } from './card-prepare';
 import { createConfigSource } from './content-config';
 import { HoverIntent, type PointerTarget } from './hover-intent';
 import { linkLooksMeant } from './link-visibility';
@@ -69,9 +70,12 @@ export function createHoverController(): HoverController {
     closeGraceMs: CLOSE_GRACE_MS,
     same: (a, b) => a.anchor === b.anchor && a.id === b.id,
     mayOpen: (link) => moves.movedOn(link.anchor) && linkLooksMeant(link.anchor),
+    pending: (link) => preparer.pending(link),
+    abandoned: () => preparer.abandoned(),
     open(link) {
       whileOpen?.abort();
-      frame ??= createCardFrame();
+      preparer.opened();
+      frame ??= createCardFrame(config.now?.cardFrameTitle ?? '');
       frame.show(link);
       follow(true);
       listenForKeys();
@@ -88,6 +92,12 @@ export function createHoverController(): HoverController {
       listenForKeys();
     },
   });
+
+  // The card frame is made when a hover first rests on a Bitly link, not when the pointer passes.
+  const preparer = createCardPreparer(
+    () => (frame ??= createCardFrame(config.now?.cardFrameTitle ?? '')),
+    () => intent.openLink !== undefined,
+  );
 
   const config = createConfigSource(
     (push) => {
@@ -182,11 +192,7 @@ export function createHoverController(): HoverController {
     moves.watch(anchor);
     follow(true);
     lastTarget = anchor;
-    whenClassified(anchor, (target) => {
-      // The card's document loads during the intent delay, ready before the card is due.
-      if (target.kind === 'link') frame ??= createCardFrame();
-      pointerOn(target);
-    });
+    whenClassified(anchor, pointerOn);
   };
   const branded = brandedLinkListener(linkHovered);
 

@@ -180,4 +180,42 @@ describe('HoverIntent', () => {
       expect(events).toEqual([]);
     });
   });
+
+  describe('pending and abandoned (the card prepared during the delay)', () => {
+    function withPreparation() {
+      const events: string[] = [];
+      const intent = new HoverIntent<string>({
+        delayMs: () => 350,
+        closeGraceMs: 200,
+        open: (l) => events.push(`open ${l}`),
+        close: () => events.push('close'),
+        same: (a, b) => a === b,
+        pending: (l) => events.push(`pending ${l}`),
+        abandoned: (l) => events.push(`abandoned ${l}`),
+      });
+      return { intent, events };
+    }
+
+    it.each([
+      ['the pointer leaves', (i: HoverIntent<string>) => i.pointerOn(elsewhere), ['pending a', 'abandoned a']],
+      ['another link', (i: HoverIntent<string>) => i.pointerOn(link('b')), ['pending a', 'abandoned a', 'pending b']],
+      ['the same link again', (i: HoverIntent<string>) => i.pointerOn(link('a')), ['pending a']],
+      ['Escape', (i: HoverIntent<string>) => i.closeNow(), ['pending a', 'abandoned a']],
+    ])('a delay cancelled by %s is abandoned; nothing opens', (_what, act, expected) => {
+      const { intent, events } = withPreparation();
+      intent.pointerOn(link('a'));
+      vi.advanceTimersByTime(200);
+      act(intent);
+      expect(events).toEqual(expected);
+    });
+
+    it('a delay that ends opens its card and abandons nothing', () => {
+      const { intent, events } = withPreparation();
+      intent.pointerOn(link('a'));
+      vi.advanceTimersByTime(350);
+      intent.pointerOn(elsewhere);
+      vi.advanceTimersByTime(1000);
+      expect(events).toEqual(['pending a', 'open a', 'close']);
+    });
+  });
 });

@@ -18,6 +18,10 @@ export interface HoverIntentOptions<L> {
    * is still on it. Always, when left out.
    */
   mayOpen?: (link: L) => boolean;
+  /** The intent delay started for this link (no card is due yet). */
+  pending?(link: L): void;
+  /** The delay for this link was cancelled before its card opened (the pointer left, Escape…). */
+  abandoned?(link: L): void;
   setTimer?: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
   clearTimer?: (id: ReturnType<typeof setTimeout>) => void;
 }
@@ -54,26 +58,27 @@ export class HoverIntent<L> {
 
   pointerOn(target: PointerTarget<L>) {
     if (target.kind === 'card') {
-      this.cancelOpen();
+      this.dropPending();
       this.cancelClose();
       return;
     }
     if (target.kind === 'link') {
       if (this.shown !== undefined && this.o.same(this.shown, target.link)) {
-        this.cancelOpen();
+        this.dropPending();
         this.cancelClose();
         return;
       }
       if (this.pending !== undefined && this.o.same(this.pending, target.link)) return;
-      this.cancelOpen();
+      this.dropPending();
       this.pending = target.link;
       const link = target.link;
       this.openTimer = this.setTimer(() => this.delayOver(link), this.o.delayMs());
+      this.o.pending?.(link);
       return;
     }
     // The common case on any page: the pointer moves over ordinary content with nothing pending.
     if (this.pending === undefined && this.shown === undefined) return;
-    this.cancelOpen();
+    this.dropPending();
     if (this.shown !== undefined && this.closeTimer === undefined) {
       this.closeTimer = this.setTimer(() => this.closeNow(), this.o.closeGraceMs);
     }
@@ -99,11 +104,18 @@ export class HoverIntent<L> {
   }
 
   closeNow() {
-    this.cancelOpen();
+    this.dropPending();
     this.cancelClose();
     if (this.shown === undefined) return;
     this.shown = undefined;
     this.o.close();
+  }
+
+  /** Cancels the delay of a link whose card never opened. */
+  private dropPending() {
+    const link = this.pending;
+    this.cancelOpen();
+    if (link !== undefined) this.o.abandoned?.(link);
   }
 
   private cancelOpen() {

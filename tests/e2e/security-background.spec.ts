@@ -133,7 +133,7 @@ test.describe('the background under attack', () => {
     const reply = await ask();
     expect(reply.reply).toMatchObject({ ok: true, value: { enabled: false } });
     expect(JSON.stringify(reply)).not.toContain('secret-intranet');
-    expect(Object.keys((reply.reply as { value: object }).value).sort()).toEqual(['brandedHosts', 'enabled', 'hoverDelayMs']);
+    expect(Object.keys((reply.reply as { value: object }).value).sort()).toEqual(['brandedHosts', 'cardFrameTitle', 'enabled', 'hoverDelayMs']);
     await hover.changeSettings({ disabledSites: [] });
   });
 

@@ -90,7 +90,7 @@ export class CardRelay {
   }
 
   /**
-   * Passes a show or hide from the content script in `tabId` to its frame. The content script has
+   * Passes a prepare, show or hide from the content script in `tabId` to its frame. The content script has
    * one frame: a card port of another key in its tab (a frame it made earlier and lost) is closed.
    */
   relay(tabId: number, key: string, push: CardPush) {
@@ -106,7 +106,8 @@ export class CardRelay {
     this.waiting.delete(slot);
     if (held && postToPort(held.port, push)) return;
     this.ports.delete(slot);
-    if (push.type !== 'show') return;
+    // A frame made at the first hover is still loading while its first card is prepared.
+    if (push.type !== 'show' && push.type !== 'prepare') return;
     this.waiting.set(slot, push);
     if (this.waiting.size > MAX_WAITING) this.waiting.delete(this.waiting.keys().next().value!);
   }

@@ -45,6 +45,12 @@ const linkFacetRequest = v.strictObject({
    * is let through the tab's cap. Only the card page's real click sends it.
    */
   clicked: v.optional(v.literal(true)),
+  /**
+   * Answer from the cache alone: nothing goes to Bitly (no fetch, no background refresh), and a
+   * facet not cached is answered `not-cached`. A hover card prepared during the intent delay asks
+   * this way, so a pointer that passes over a link costs no API call (PRODUCT.md F2).
+   */
+  cacheOnly: v.optional(v.boolean()),
 });
 
 /** Most link facets one `getLinkFacets` may ask: a popup view's (7), or a list's rows (10). */
@@ -82,6 +88,16 @@ export const requestSchemas = {
     /** The link's visible text on the page (for the "text names another domain" hint). */
     text: v.pipe(v.string(), v.maxLength(MAX_LINK_TEXT)),
   }),
+  /**
+   * The pointer rests on a Bitly link and the intent delay runs: the card frame renders the link
+   * hidden from the cache alone (`cacheOnly`), so that when the delay ends only showing it is left.
+   * Relayed like `showCard`; a `hideCard` drops it.
+   */
+  prepareCard: v.strictObject({
+    key: cardKey,
+    link: v.pipe(v.string(), v.maxLength(2048)),
+    text: v.pipe(v.string(), v.maxLength(MAX_LINK_TEXT)),
+  }),
   /** The content script hid its card frame: the card drops its link and its queued requests. */
   hideCard: v.strictObject({ key: cardKey }),
   /** The account's groups, for the default-group setting. */
@@ -114,6 +130,7 @@ export const allowedSenders: { readonly [T in MessageType]: readonly SenderKind[
   getContentConfig: ['content-script'],
   closeCard: ['extension-page'],
   showCard: ['content-script'],
+  prepareCard: ['content-script'],
   hideCard: ['content-script'],
   getGroups: ['extension-page'],
   findLinksToPage: ['extension-page'],
@@ -174,7 +191,9 @@ export type FacetReply<T> =
    * A hover card's tab has looked up too many new links this minute (utils/stats/lookup-budget.ts):
    * nothing was asked; the card asks the user to click, then asks again with `clicked`.
    */
-  | { state: 'click-to-load' };
+  | { state: 'click-to-load' }
+  /** Only for a `cacheOnly` request: nothing cached, and nothing was asked of Bitly. */
+  | { state: 'not-cached' };
 
 export type LinkFacetReply<F extends LinkFacet> = FacetReply<LinkFacetData<F>>;
 export type AccountFacetReply<F extends AccountFacet> = FacetReply<AccountFacetData<F>>;
@@ -189,6 +208,11 @@ export interface ContentConfig {
   hoverDelayMs: number;
   /** The account's branded short domains, lower-case. */
   brandedHosts: string[];
+  /**
+   * The card frame's accessible name in the browser's language, so the content script needs no
+   * `chrome.i18n` binding of its own (one API fewer set up in every page that gets a card).
+   */
+  cardFrameTitle: string;
 }
 
 /**
@@ -248,6 +272,7 @@ export interface Replies {
   getContentConfig: ContentConfig;
   closeCard: null;
   showCard: null;
+  prepareCard: null;
   hideCard: null;
   getGroups: GroupsReply;
   findLinksToPage: LinksToPageReply;
@@ -301,6 +326,8 @@ export interface PageLinks {
 
 export type CardPush =
   | { type: 'show'; link: string; text: string }
+  /** Render this link hidden, from the cache alone; a `show` of the same link then only goes live. */
+  | { type: 'prepare'; link: string; text: string }
   | { type: 'hide' }
   /** Settings changed: a waiting frame keeps them, so its next card need not ask. */
   | { type: 'settings'; settings: Settings };

@@ -7,7 +7,12 @@ import type { ContentConfig } from '../messaging/protocol';
 import type { Settings } from './settings-schema';
 import { isSiteDisabled } from './site-rules';
 
-export function pageConfigFor(settings: Pick<Settings, 'hoverEnabled' | 'hoverDelayMs' | 'disabledSites'>, pageUrl: string | undefined, brandedHosts: string[]): ContentConfig {
+/** `extra`: what every page is told alike (the account's branded domains, the card frame's name). */
+export function pageConfigFor(
+  settings: Pick<Settings, 'hoverEnabled' | 'hoverDelayMs' | 'disabledSites'>,
+  pageUrl: string | undefined,
+  extra: Pick<ContentConfig, 'brandedHosts' | 'cardFrameTitle'>,
+): ContentConfig {
   let host: string | null = null;
   try {
     host = pageUrl ? new URL(pageUrl).hostname : null;
@@ -17,6 +22,7 @@ export function pageConfigFor(settings: Pick<Settings, 'hoverEnabled' | 'hoverDe
   return {
     enabled: settings.hoverEnabled && host !== null && !isSiteDisabled(host, settings.disabledSites),
     hoverDelayMs: settings.hoverDelayMs,
-    brandedHosts,
+    brandedHosts: extra.brandedHosts,
+    cardFrameTitle: extra.cardFrameTitle,
   };
 }

@@ -116,6 +116,23 @@ describe('stats service: answers and cache', () => {
     expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toMatchObject({ state: 'data', data: clicksOf(7) });
   });
 
+  it('cacheOnly (a card prepared during the intent delay): what the cache holds, never a call to Bitly', async () => {
+    const { service, client } = setup();
+    const t0 = Date.now();
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', cacheOnly: true })).toEqual({ state: 'not-cached' });
+    expect(await service.getLinkFacet({ link: 'brnd.example/Xy12', facet: 'destination', cacheOnly: true })).toEqual({ state: 'invalid-link' });
+    expect(client().getClicks).not.toHaveBeenCalled();
+    expect(client().getBsds).not.toHaveBeenCalled();
+
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', cacheOnly: true })).toMatchObject({ state: 'data', stale: false, refreshing: false, data: clicksOf(7) });
+    vi.setSystemTime(t0 + 11 * 60_000);
+    // Stale: shown as it is, with no refresh until the card is shown and asks again.
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', cacheOnly: true })).toMatchObject({ state: 'data', stale: true, refreshing: false, fetchedAt: t0 });
+    await vi.runAllTimersAsync();
+    expect(client().getClicks).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps destinations for a day', async () => {
     const { service, client } = setup();
     const t0 = Date.now();

@@ -48,7 +48,7 @@ type Reply = FacetReply<unknown>;
  * How a request is answered: refresh and asker as asked, and, for a hover card's lookups, the
  * tab's budget of new links (`admit` says whether the link may be asked of Bitly now).
  */
-type AnswerOptions = Pick<LinkFacetRequest, 'refresh' | 'askerId' | 'priority'> & { admit?: (target: string) => boolean };
+type AnswerOptions = Pick<LinkFacetRequest, 'refresh' | 'askerId' | 'priority' | 'cacheOnly'> & { admit?: (target: string) => boolean };
 
 interface Job {
   key: string;
@@ -64,6 +64,7 @@ const BRANDED_HOSTS_FACET: AnyFacetDef = {
   windowed: false,
   lifetime: 'long',
 };
+
 
 /** When a rate limit met outside the scheduler's pause is guessed to end. */
 const RATE_LIMIT_GUESS_MS = 2_000;
@@ -177,7 +178,7 @@ export function createStatsService(deps: StatsServiceDeps) {
   }
 
   function answer(job: Job, request: AnswerOptions, settings: Settings): Promise<Reply> {
-    if (job.facet !== 'destination') return answerNow(job, request, settings);
+    if (job.facet !== 'destination' || request.cacheOnly) return answerNow(job, request, settings);
     const reply = answerNow(job, request, settings).finally(() => {
       if (pendingDestinations.get(job.key) === reply) pendingDestinations.delete(job.key);
     });
@@ -188,6 +189,8 @@ export function createStatsService(deps: StatsServiceDeps) {
   async function answerNow(job: Job, request: AnswerOptions, settings: Settings): Promise<Reply> {
     if (await deps.planGates.has(job.session.login, job.facet)) return { state: 'upgrade-required' };
     const cached = await deps.cache.get<Stored<unknown>>(job.key);
+    // A prepared hover card: what the cache holds, as it is; nothing goes to Bitly.
+    if (request.cacheOnly) return cached ? replyOf(cached.value, cached.fetchedAt, now() - cached.fetchedAt >= lifetimeOf(job.def, settings), false) : { state: 'not-cached' };
     if (cached) {
       const age = now() - cached.fetchedAt;
       const fresh = age < lifetimeOf(job.def, settings);
@@ -207,16 +210,16 @@ export function createStatsService(deps: StatsServiceDeps) {
   }
 
   /** The account's branded hosts; none when signed out; null when Bitly could not say. */
-  async function readBrandedHosts(known?: Session): Promise<string[] | null> {
+  async function readBrandedHosts(known?: Session, cacheOnly?: boolean): Promise<string[] | null> {
     const session = known ?? (await deps.session());
     if (!session) return [];
     const base = { def: BRANDED_HOSTS_FACET, target: 'bsds', query: { unit: 'day' as const, units: -1 }, session, facet: 'bsds' };
-    const reply = await answer({ ...base, key: keyOf(base) }, {}, await deps.settings());
+    const reply = await answer({ ...base, key: keyOf(base) }, cacheOnly ? { cacheOnly } : {}, await deps.settings());
     return reply.state === 'data' ? (reply.data as string[]).map((host) => host.toLowerCase()) : null;
   }
 
-  async function brandedHostSet(session: Session): Promise<ReadonlySet<string>> {
-    return new Set(await service.getBrandedHosts(session));
+  async function brandedHostSet(session: Session, cacheOnly?: boolean): Promise<ReadonlySet<string>> {
+    return new Set(cacheOnly ? ((await readBrandedHosts(session, true)) ?? []) : await service.getBrandedHosts(session));
   }
 
   const service = {
@@ -224,7 +227,7 @@ export function createStatsService(deps: StatsServiceDeps) {
     async getLinkFacet(request: LinkFacetRequest, admit?: (target: string) => boolean): Promise<Replies['getLinkFacet']> {
       const session = await deps.session();
       // Bitly's own hosts need no lookup; only other hosts are checked against the branded list.
-      const ref = parseBitlink(request.link) ?? (session ? parseBitlink(request.link, await brandedHostSet(session)) : null);
+      const ref = parseBitlink(request.link) ?? (session ? parseBitlink(request.link, await brandedHostSet(session, request.cacheOnly)) : null);
       if (!ref) return { state: 'invalid-link' };
       if (!session) return { state: 'no-token' };
       const settings = await deps.settings();
