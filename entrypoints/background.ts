@@ -12,13 +12,14 @@ import { createTransport } from '@/utils/bitly/transport';
 import { createLinkStatsMenu } from '@/utils/context-menu/link-stats-menu';
 import { CardRelay } from '@/utils/messaging/card-relay';
 import { StatsCache } from '@/utils/cache/stats-cache';
+import { rememberedUntilChanged } from '@/utils/cache/remembered';
 import { createMessageRouter } from '@/utils/messaging/router';
 import { createLinksToPageService } from '@/utils/links/links-to-page';
 import { createShortenPageService } from '@/utils/links/shorten-page';
 import { RequestScheduler } from '@/utils/scheduler/request-scheduler';
 import { createScheduledBitly } from '@/utils/scheduler/scheduled-bitly';
 import type { ContentConfig, ContentPush } from '@/utils/messaging/protocol';
-import { loadSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings/settings';
+import { loadSettings, settingsItem, updateSettings, watchSettings, type Settings } from '@/utils/settings/settings';
 import { AskerPorts } from '@/utils/messaging/asker-ports';
 import { planGates } from '@/utils/stats/plan-gates';
 import { createStatsService, type Session } from '@/utils/stats/stats-service';
@@ -43,6 +44,10 @@ export default defineBackground(() => {
     scheduler: new RequestScheduler(),
     transportFor: (token) => createTransport({ baseUrl: __BITLY_API_BASE__, token }),
   });
+  // Read for every facet asked; kept in memory until their storage keys change (a popup's seven
+  // facets cost seven cache reads, not twenty-eight storage reads).
+  const session = rememberedUntilChanged(readSession, [tokenItem.key, accountItem.key]);
+  const settings = rememberedUntilChanged(loadSettings, [settingsItem.key]);
   const cache = new StatsCache({ area: browser.storage.local });
   const forgetCachedData = async () => {
     await Promise.all([cache.clear(), planGates.clear()]);
@@ -53,18 +58,18 @@ export default defineBackground(() => {
   const stats = createStatsService({
     cache,
     bitly,
-    session: readSession,
-    settings: loadSettings,
+    session,
+    settings,
     planGates,
     askers,
     onBrandedHosts: (hosts) => void linkMenu.show(hosts),
   });
-  const linksToPage = createLinksToPageService({ cache, bitly, session: readSession, settings: loadSettings, askers });
+  const linksToPage = createLinksToPageService({ cache, bitly, session, settings, askers });
   const shortener = createShortenPageService({
     cache,
     bitly,
-    session: readSession,
-    settings: loadSettings,
+    session,
+    settings,
     onShortened: (url, link) => linksToPage.remember(url, link),
   });
   // A new or removed token must never show the previous account's numbers. The new account's
@@ -72,6 +77,7 @@ export default defineBackground(() => {
   const account = createAccountService({
     bitly,
     onAccountChanged: async () => {
+      session.forget();
       await forgetCachedData();
       await Promise.all([stats.getBrandedHosts(), readSession().then((session) => showSignInState(session !== null))]);
     },
@@ -105,7 +111,11 @@ export default defineBackground(() => {
       findLinksToPage: (request) => linksToPage.find(request),
       shortenPage: (request) => shortener.shorten(request),
       getSettings: () => loadSettings(),
-      updateSettings: (patch) => updateSettings(patch),
+      updateSettings: async (patch) => {
+        const next = await updateSettings(patch);
+        settings.forget();
+        return next;
+      },
       clearCache: async () => {
         await forgetCachedData();
         return null;
