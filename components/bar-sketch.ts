@@ -39,18 +39,21 @@ export function barRects(values: readonly number[], width: number, height: numbe
 }
 
 /**
- * Draws the bars onto `canvas` at its attribute size. It leaves the canvas' size alone (Chart.js
- * reads it when it takes over), so on a dense screen the sketch is soft until then.
+ * Draws the bars onto `canvas` at its attribute size, and settles once that frame has painted:
+ * Chart.js, loaded then, delays nothing the user waits for. It leaves the canvas' size alone
+ * (Chart.js reads it when it takes over), so on a dense screen the sketch is soft until then.
  */
-export function sketchBars(canvas: HTMLCanvasElement, values: readonly number[], width: number, height: number): void {
+export function sketchBars(canvas: HTMLCanvasElement, values: readonly number[], width: number, height: number): Promise<void> {
   const context = canvas.getContext('2d');
-  if (!context) return;
-  context.clearRect(0, 0, width, height);
-  context.fillStyle = barColour();
-  context.beginPath();
-  for (const bar of barRects(values, width, height)) {
-    const radius = Math.min(BAR_LAYOUT.borderRadius, bar.width / 2, bar.height / 2);
-    context.roundRect(bar.x, bar.y, bar.width, bar.height, [radius, radius, 0, 0]);
+  if (context) {
+    context.clearRect(0, 0, width, height);
+    context.fillStyle = barColour();
+    context.beginPath();
+    for (const bar of barRects(values, width, height)) {
+      const radius = Math.min(BAR_LAYOUT.borderRadius, bar.width / 2, bar.height / 2);
+      context.roundRect(bar.x, bar.y, bar.width, bar.height, [radius, radius, 0, 0]);
+    }
+    context.fill();
   }
-  context.fill();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }

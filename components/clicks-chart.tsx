@@ -36,10 +36,10 @@ export interface ClicksChartProps {
   /** Called once the bars are drawn (a surface marks its first paint of numbers). */
   onDrawn?(): void;
   /**
-   * Draws the bars at once, without Chart.js, in the frame that shows the numbers; Chart.js takes
-   * the canvas over after that frame has painted. Passed by a surface that must paint at once.
+   * Draws the bars at once, without Chart.js, in the frame that shows the numbers (bar-sketch.ts),
+   * and settles when Chart.js may take the canvas over. Passed by a surface that must paint at once.
    */
-  sketch?(canvas: HTMLCanvasElement, values: number[], width: number, height: number): void;
+  sketch?(canvas: HTMLCanvasElement, values: number[], width: number, height: number): Promise<void>;
   /** The table shows beside the chart (the report), not for screen readers only. */
   tableVisible?: boolean;
 }
@@ -54,25 +54,22 @@ export function ClicksChart({ points, unit, locale, width = CHART_WIDTH, height 
   useLayoutEffect(() => {
     let chart: { destroy(): void } | undefined;
     let gone = false;
-    let frame = 0;
     const values = points.map((p) => p.clicks);
-    const load = () =>
-      void import('./bar-chart').then(({ drawBarChart }) => {
+    const sketched = sketch?.(canvas.current!, values, width, height);
+    if (sketched) {
+      setDrawn('sketch');
+      onDrawn?.();
+    }
+    void Promise.resolve(sketched)
+      .then(() => import('./bar-chart'))
+      .then(({ drawBarChart }) => {
         if (gone || !canvas.current) return;
         chart = drawBarChart(canvas.current, { labels, values, describe: (value) => t('cardChartTooltip', formatCount(value, locale)) });
         setDrawn(true);
-        if (!sketch) onDrawn?.();
+        if (!sketched) onDrawn?.();
       });
-    if (sketch && canvas.current) {
-      sketch(canvas.current, values, width, height);
-      setDrawn('sketch');
-      onDrawn?.();
-      // Chart.js once the sketched frame is on screen: loading it then delays nothing the user waits for.
-      frame = requestAnimationFrame(() => setTimeout(load));
-    } else load();
     return () => {
       gone = true;
-      cancelAnimationFrame(frame);
       chart?.destroy();
     };
     // `labels` follows from points, unit and locale.
