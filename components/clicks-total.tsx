@@ -10,7 +10,7 @@ import { formatCount } from '@/utils/format/numbers';
 import { t } from '@/utils/i18n';
 import type { FacetReply } from '@/utils/messaging/protocol';
 import type { Settings } from '@/utils/settings/settings-schema';
-import { ClicksChart, type ClickPoint } from './clicks-chart';
+import { ClicksChart, type ClickPoint, type ClicksChartProps } from './clicks-chart';
 import './stats-views.css';
 
 /** A series as the views use it: points oldest first, and the total of every bucket. */
@@ -70,6 +70,8 @@ interface Props<T> {
   /** Said when the plan does not include these clicks (402). */
   upgradeText?: string;
   onChartDrawn?(): void;
+  /** The chart's quick first drawing (see ClicksChart). */
+  sketch?: ClicksChartProps['sketch'];
   /** Words after the total when the window is not a preset range (the report's custom dates). */
   rangeText?: string;
   /** The table beside the chart is visible (the report). */
@@ -78,7 +80,7 @@ interface Props<T> {
   afterTotal?: ComponentChildren;
 }
 
-export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, chartHeight, upgradeText, onChartDrawn, rangeText, tableVisible, afterTotal }: Props<T>) {
+export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, chartHeight, upgradeText, onChartDrawn, sketch, rangeText, tableVisible, afterTotal }: Props<T>) {
   const data = reply?.state === 'data' ? reply.data : null;
   // The same answer keeps the same points, so the chart is drawn once per answer, not per render.
   const shown = useMemo(() => (data === null ? null : series(data)), [data]);
@@ -92,7 +94,7 @@ export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, ch
           <span class="total-label">{rangeText ?? rangeWords(range, shown.total)}</span>
           {afterTotal}
         </p>
-        <ClicksChart points={shown.points} unit={shown.unit} locale={locale} width={chartWidth} height={chartHeight} onDrawn={onChartDrawn} tableVisible={tableVisible} />
+        <ClicksChart points={shown.points} unit={shown.unit} locale={locale} width={chartWidth} height={chartHeight} onDrawn={onChartDrawn} tableVisible={tableVisible} sketch={sketch} />
       </>
     );
   }
