@@ -230,8 +230,11 @@ test.describe('account overview (report.html#account)', () => {
     }
     await settled(fake, 6);
     const group = fake.log.filter((r) => r.path.startsWith(`/v4/groups/${paid.defaultGroupGuid}/`));
-    expect(group.map((r) => r.path.slice(`/v4/groups/${paid.defaultGroupGuid}/`.length)).sort()).toEqual(['bitlinks/clicks', 'clicks', 'countries', 'referring_networks', 'shorten_counts'].sort());
-    expect(group.filter((r) => r.path.endsWith('/clicks') && !r.path.endsWith('bitlinks/clicks')).map((r) => `${r.query.unit} ${r.query.units}`)).toEqual(['day 30']);
+    expect([...new Set(group.map((r) => r.path.slice(`/v4/groups/${paid.defaultGroupGuid}/`.length)))].sort()).toEqual(['bitlinks/clicks', 'clicks', 'countries', 'referring_networks', 'shorten_counts'].sort());
+    // The group's clicks, and the organization's sum asks them too (shared when both are in flight at once).
+    const groupClicks = group.filter((r) => r.path.endsWith('/clicks') && !r.path.endsWith('bitlinks/clicks')).map((r) => `${r.query.unit} ${r.query.units}`);
+    expect(groupClicks.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(groupClicks)).toEqual(new Set(['day 30']));
 
     const light = await new AxeBuilder({ page }).analyze();
     expect(light.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
