@@ -76,7 +76,7 @@ test('an update keeps the token, the account and every setting, and does not ope
 
     const version = JSON.parse(readFileSync(path.join(installed.dir, 'manifest.json'), 'utf8')).version as string;
     const options = await updateTo(installed, bumped(version));
-    expect(await options.evaluate(async () => (await chrome.storage.local.get('bitlyToken')).bitlyToken !== undefined)).toBe(true);
+    expect(await ask(options, 'getAccount', {})).toMatchObject({ ok: true, value: { signedIn: true, account: { login: paid.login } } });
     await new OptionsPage(options, extensionId).open();
     await expect(new OptionsPage(options, extensionId).accountOf(paid.login)).toBeVisible();
     await expect(options.getByLabel('Delay before the card opens (milliseconds)')).toHaveValue('1200');

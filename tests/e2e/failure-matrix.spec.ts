@@ -5,7 +5,7 @@
  * Bitly. Cells other specs already cover are not repeated here (see COVERED_ELSEWHERE).
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { test, expect, signIn, ask } from './fixtures';
+import { test, expect, signIn } from './fixtures';
 import type { Site } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
 import { startFakeBitly, type FakeBitly, type LoggedRequest } from '../fake-bitly/server';
@@ -42,8 +42,6 @@ interface Surface {
   age(): Promise<string>;
   /** The view says it is loading. */
   loading(): Promise<boolean>;
-  /** The text of the section of one facet (e.g. `cities`). */
-  facetText(facet: string): Promise<string>;
 }
 
 interface World {
@@ -78,7 +76,6 @@ async function cardSurface(w: World): Promise<Surface> {
     refresh: () => hover.card.getByTestId('refresh').click(),
     age: async () => (await hover.card.getByTestId('age').textContent()) ?? '',
     loading: async () => (await hover.card.locator('html').getAttribute('data-state')) === 'loading',
-    facetText: async (facet) => (await hover.card.getByTestId(facet).textContent()) ?? '',
   };
 }
 
@@ -112,7 +109,6 @@ async function popupSurface(w: World): Promise<Surface> {
     refresh: () => open().click('[data-testid=refresh]'),
     age: () => open().text('[data-testid=age]'),
     loading: () => open().evaluate(() => document.querySelector('.link-numbers[aria-busy=true]') !== null),
-    facetText: (facet) => open().text(`[data-testid="${facet}"]`),
   };
 }
 
@@ -136,7 +132,6 @@ async function reportSurface(w: World): Promise<Surface> {
     refresh: () => page.getByTestId('refresh').click(),
     age: async () => (await page.getByTestId('age').textContent()) ?? '',
     loading: async () => (await page.locator('html').getAttribute('data-view')) === 'loading',
-    facetText: async (facet) => (await page.getByTestId(facet).textContent()) ?? '',
   };
 }
 
