@@ -209,9 +209,9 @@ test.describe('items 3 and 4: the card frame reveals nothing and cannot be taken
 
     await hover.hover('#m');
     await hover.expectOpen();
-    const shown = await cardFrames(hover.page);
-    const ours = shown.filter((f) => !f.copy);
-    expect(ours).toHaveLength(1);
+    // The new frame's document may still be on its way.
+    await expect.poll(async () => (await cardFrames(hover.page)).filter((f) => !f.copy).length).toBe(1);
+    const ours = (await cardFrames(hover.page)).filter((f) => !f.copy);
     await expect(ours[0]!.frame.locator('html')).toHaveAttribute('data-state', 'data');
     await expect(ours[0]!.frame.getByRole('dialog', { name: `Statistics for ${second.id}` })).toBeVisible();
     await hover.waitNothingHappenedWindow();
