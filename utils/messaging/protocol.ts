@@ -4,6 +4,7 @@
  * with its reply type and the contexts allowed to send it.
  */
 import * as v from 'valibot';
+import type { LinkWrapperName, WrappedBitlink } from '../bitly/wrapped-link';
 import type { Bitlink, ShortenedBitlink } from '../bitly/schemas';
 import { CARD_KEY_PATTERN, MAX_LINK_TEXT } from '../card-frame-contract';
 import { MAX_PAGE_URL } from '../links/page-url';
@@ -267,8 +268,11 @@ export interface PageLinks {
   url: string;
   /** The page's own address as a bitlink id, when it is one (a Bitly or one of the account's branded hosts). */
   ownLink?: string;
-  /** Distinct Bitly links in page order (by link id, first text kept), at most the content script's cap. */
-  links: Array<{ id: string; text: string }>;
+  /**
+   * Distinct Bitly links in page order (by link id, first text kept), at most the content
+   * script's cap; `via` for a link found behind a known link wrapper (utils/bitly/wrapped-link.ts).
+   */
+  links: Array<{ id: string; text: string; via?: { wrapper: LinkWrapperName; found: WrappedBitlink['found'] } }>;
   /** How many distinct Bitly links the page has, the ones left out by the cap included. */
   total: number;
 }
