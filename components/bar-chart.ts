@@ -3,6 +3,7 @@
  * pieces a bar chart with tooltips needs are registered (tree-shaken).
  */
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+import { BAR_LAYOUT, barColour } from './bar-sketch';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -13,23 +14,29 @@ export interface BarChartInput {
   describe(value: number): string;
 }
 
-function barColour(): string {
-  return getComputedStyle(document.documentElement).getPropertyValue('--bar').trim() || '#ee6123';
-}
-
 /** Draws the bars into `canvas` (sized by its attributes) and follows light/dark changes. */
 export function drawBarChart(canvas: HTMLCanvasElement, input: BarChartInput): { destroy(): void } {
   const chart = new Chart(canvas, {
     type: 'bar',
     data: {
       labels: input.labels,
-      datasets: [{ data: input.values, backgroundColor: barColour(), borderRadius: 2, barPercentage: 0.8, categoryPercentage: 0.95, minBarLength: 1 }],
+      datasets: [
+        {
+          data: input.values,
+          backgroundColor: barColour(),
+          borderRadius: BAR_LAYOUT.borderRadius,
+          barPercentage: BAR_LAYOUT.barPercentage,
+          categoryPercentage: BAR_LAYOUT.categoryPercentage,
+          minBarLength: BAR_LAYOUT.minBarLength,
+        },
+      ],
     },
     options: {
       responsive: false,
       animation: false,
-      layout: { padding: { top: 2 } },
-      scales: { x: { display: false }, y: { display: false, beginAtZero: true } },
+      layout: { padding: { top: BAR_LAYOUT.paddingTop } },
+      // The tallest bar reaches the top, as bar-sketch.ts draws it (not a rounded-up tick).
+      scales: { x: { display: false }, y: { display: false, beginAtZero: true, bounds: 'data' } },
       plugins: {
         tooltip: {
           displayColors: false,

@@ -1,5 +1,8 @@
-/** Clicks over time: bars drawn by Chart.js once it has loaded, and a table for screen readers. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+/**
+ * Clicks over time: bars drawn by Chart.js once it has loaded (or first by a surface's own quick
+ * sketch, components/bar-sketch.ts), and a table for screen readers.
+ */
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TimeUnit } from '@/utils/bitly/schemas';
 import { formatBucket } from '@/utils/format/bucket-dates';
 import { formatCount } from '@/utils/format/numbers';
@@ -24,7 +27,7 @@ const PER_UNIT: Record<TimeUnit, MessageKey> = {
   month: 'cardChartPerMonth',
 };
 
-interface Props {
+export interface ClicksChartProps {
   points: ClickPoint[];
   unit: TimeUnit;
   locale: string;
@@ -32,28 +35,39 @@ interface Props {
   height?: number;
   /** Called once the bars are drawn (a surface marks its first paint of numbers). */
   onDrawn?(): void;
+  /**
+   * Draws the bars at once, without Chart.js, in the frame that shows the numbers (bar-sketch.ts),
+   * and settles when Chart.js may take the canvas over. Passed by a surface that must paint at once.
+   */
+  sketch?(canvas: HTMLCanvasElement, values: number[], width: number, height: number): Promise<void>;
   /** The table shows beside the chart (the report), not for screen readers only. */
   tableVisible?: boolean;
 }
 
-export function ClicksChart({ points, unit, locale, width = CHART_WIDTH, height = CHART_HEIGHT, onDrawn, tableVisible }: Props) {
+export function ClicksChart({ points, unit, locale, width = CHART_WIDTH, height = CHART_HEIGHT, onDrawn, tableVisible, sketch }: ClicksChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [drawn, setDrawn] = useState(false);
+  /** 'sketch': the quick bars show; true: Chart.js drew them. */
+  const [drawn, setDrawn] = useState<boolean | 'sketch'>(false);
   const labels = points.map((p) => formatBucket(p.ms, unit, locale));
 
-  useEffect(() => {
+  // A layout effect: a sketch is drawn before the frame that shows the numbers, not one frame later.
+  useLayoutEffect(() => {
     let chart: { destroy(): void } | undefined;
     let gone = false;
-    void import('./bar-chart').then(({ drawBarChart }) => {
-      if (gone || !canvas.current) return;
-      chart = drawBarChart(canvas.current, {
-        labels,
-        values: points.map((p) => p.clicks),
-        describe: (value) => t('cardChartTooltip', formatCount(value, locale)),
-      });
-      setDrawn(true);
+    const values = points.map((p) => p.clicks);
+    const sketched = sketch?.(canvas.current!, values, width, height);
+    if (sketched) {
+      setDrawn('sketch');
       onDrawn?.();
-    });
+    }
+    void Promise.resolve(sketched)
+      .then(() => import('./bar-chart'))
+      .then(({ drawBarChart }) => {
+        if (gone || !canvas.current) return;
+        chart = drawBarChart(canvas.current, { labels, values, describe: (value) => t('cardChartTooltip', formatCount(value, locale)) });
+        setDrawn(true);
+        if (!sketched) onDrawn?.();
+      });
     return () => {
       gone = true;
       chart?.destroy();
@@ -83,7 +97,7 @@ export function ClicksChart({ points, unit, locale, width = CHART_WIDTH, height 
     </table>
   );
   const chart = (
-    <div class="chart" style={{ height: `${height}px` }} data-testid="clicks-chart" data-drawn={drawn ? 'true' : 'false'}>
+    <div class="chart" style={{ height: `${height}px` }} data-testid="clicks-chart" data-drawn={String(drawn)}>
       <canvas ref={canvas} width={width} height={height} style={{ width: `${width}px`, height: `${height}px` }} aria-hidden="true" />
       {!drawn && <div class="baseline" />}
       {!tableVisible && table}

@@ -2,6 +2,7 @@
  * Clicks over time with their total for the range (PRODUCT.md §2: the sum of the series is the
  * total): the big number, the range in words, and the chart with its table.
  */
+import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { Clicks, GroupClicks, TimeUnit } from '@/utils/bitly/schemas';
 import { parseBitlyDate } from '@/utils/format/bucket-dates';
@@ -9,7 +10,7 @@ import { formatCount } from '@/utils/format/numbers';
 import { t } from '@/utils/i18n';
 import type { FacetReply } from '@/utils/messaging/protocol';
 import type { Settings } from '@/utils/settings/settings-schema';
-import { ClicksChart, type ClickPoint } from './clicks-chart';
+import { ClicksChart, type ClickPoint, type ClicksChartProps } from './clicks-chart';
 import './stats-views.css';
 
 /** A series as the views use it: points oldest first, and the total of every bucket. */
@@ -69,13 +70,17 @@ interface Props<T> {
   /** Said when the plan does not include these clicks (402). */
   upgradeText?: string;
   onChartDrawn?(): void;
+  /** The chart's quick first drawing (see ClicksChart). */
+  sketch?: ClicksChartProps['sketch'];
   /** Words after the total when the window is not a preset range (the report's custom dates). */
   rangeText?: string;
   /** The table beside the chart is visible (the report). */
   tableVisible?: boolean;
+  /** Said after the total on its line (how many were QR scans). */
+  afterTotal?: ComponentChildren;
 }
 
-export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, chartHeight, upgradeText, onChartDrawn, rangeText, tableVisible }: Props<T>) {
+export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, chartHeight, upgradeText, onChartDrawn, sketch, rangeText, tableVisible, afterTotal }: Props<T>) {
   const data = reply?.state === 'data' ? reply.data : null;
   // The same answer keeps the same points, so the chart is drawn once per answer, not per render.
   const shown = useMemo(() => (data === null ? null : series(data)), [data]);
@@ -87,8 +92,9 @@ export function ClicksOverTime<T>({ reply, series, range, locale, chartWidth, ch
             {formatCount(shown.total, locale)}
           </span>
           <span class="total-label">{rangeText ?? rangeWords(range, shown.total)}</span>
+          {afterTotal}
         </p>
-        <ClicksChart points={shown.points} unit={shown.unit} locale={locale} width={chartWidth} height={chartHeight} onDrawn={onChartDrawn} tableVisible={tableVisible} />
+        <ClicksChart points={shown.points} unit={shown.unit} locale={locale} width={chartWidth} height={chartHeight} onDrawn={onChartDrawn} tableVisible={tableVisible} sketch={sketch} />
       </>
     );
   }

@@ -207,7 +207,10 @@ export class FacetsModel<M extends FacetMap> {
     if (this.disposed) return;
     if (push.type === 'settingsChanged') return this.applySettings(push.settings);
     const isTarget = this.options.isTarget ?? ((target: string) => target === this.snap.target);
-    if (push.type === 'facetUpdated' && isTarget(push.target) && this.shows(push.facet)) this.ask(push.facet);
+    if (!isTarget(push.target) || !this.shows(push.facet)) return;
+    if (push.type === 'facetUpdated') this.ask(push.facet);
+    // The numbers on screen stay; `receive` adds why they could not be renewed.
+    else if (push.type === 'facetRefreshFailed' && this.snap.slots[push.facet]?.reply?.state === 'data') this.receive(push.facet, push.problem);
   }
 
   private applySettings(settings: Settings) {

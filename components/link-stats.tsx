@@ -14,12 +14,15 @@ import { DEFAULTS } from '@/utils/settings/defaults';
 import type { Settings } from '@/utils/settings/settings-schema';
 import type { LinkFacetData } from '@/utils/stats/facet-names';
 import { ClicksOverTime, linkSeries, rangeWords, totalClicks } from './clicks-total';
+import { sketchBars } from './bar-sketch';
 import { AgeLine } from './data-age';
 import { DestinationSection } from './destination-view';
 import { dataAge, isBusy, nextRetryAt, type FacetsModel } from './facets-model';
 import { BackIcon } from './icons';
 import { CopyButton, OpenOnBitly, OpenReport, RefreshButton } from './link-actions';
 import { linkStatus, panelFor } from './link-status';
+import { QrCode } from './qr-code';
+import { ScanShare } from './scan-share';
 import { StatusPanel } from './status-panel';
 import { TopList, type TopRow } from './top-list';
 import { useSnapshot } from './use-facets';
@@ -81,6 +84,17 @@ export function LinkStats({ model, link, text, locale, onCopy, onOpenOptions, on
     if (onBack) heading?.focus();
   }, [heading]);
 
+  // The headline (total and chart) paints first; the lists under it fill in on the next frame, so
+  // the numbers that matter most do not wait for every row.
+  const headlineShown = slots.clicks.reply !== undefined;
+  const [listsShown, setListsShown] = useState(false);
+  useEffect(() => {
+    if (!headlineShown || listsShown) return;
+    const frame = requestAnimationFrame(() => setListsShown(true));
+    return () => cancelAnimationFrame(frame);
+  }, [headlineShown, listsShown]);
+  const listReply = <R,>(reply: R | undefined) => (listsShown ? reply : undefined);
+
   const pick = (next: Pick<Settings, 'unit' | 'range'>) => {
     model.setWindow(next);
     onWindowChange(next);
@@ -140,15 +154,18 @@ export function LinkStats({ model, link, text, locale, onCopy, onOpenOptions, on
               chartWidth={CHART_WIDTH}
               chartHeight={CHART_HEIGHT}
               onChartDrawn={onChartDrawn}
+              afterTotal={<ScanShare referrers={slots.referrers.reply} locale={locale} />}
+              sketch={sketchBars}
             />
           </div>
           <div class="lists">
-            <TopList id="countries" title={t('cardCountries')} reply={slots.countries.reply} toRow={country} {...list} />
-            <TopList id="referrers" title={t('cardReferrers')} reply={slots.referrers.reply} toRow={referrer} {...list} />
-            <TopList id="referringDomains" title={t('popupReferringDomains')} reply={slots.referringDomains.reply} toRow={referrer} {...list} />
-            <TopList id="cities" title={t('popupCities')} reply={slots.cities.reply} toRow={city} upgradeText={t('popupPlanNeeded')} {...list} />
-            <TopList id="devices" title={t('popupDevices')} reply={slots.devices.reply} toRow={device} upgradeText={t('popupPlanNeeded')} {...list} />
+            <TopList id="countries" title={t('cardCountries')} reply={listReply(slots.countries.reply)} toRow={country} {...list} />
+            <TopList id="referrers" title={t('cardReferrers')} reply={listReply(slots.referrers.reply)} toRow={referrer} {...list} />
+            <TopList id="referringDomains" title={t('popupReferringDomains')} reply={listReply(slots.referringDomains.reply)} toRow={referrer} {...list} />
+            <TopList id="cities" title={t('popupCities')} reply={listReply(slots.cities.reply)} toRow={city} upgradeText={t('popupPlanNeeded')} {...list} />
+            <TopList id="devices" title={t('popupDevices')} reply={listReply(slots.devices.reply)} toRow={device} upgradeText={t('popupPlanNeeded')} {...list} />
           </div>
+          <QrCode link={link} />
         </section>
       )}
       <footer class="link-foot">

@@ -1,11 +1,12 @@
 /** Binds a view to its facets model. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { FacetMap, FacetsModel, FacetsSnapshot } from './facets-model';
 
 /** The model's current snapshot, re-rendering on every change. */
 export function useSnapshot<M extends FacetMap>(model: FacetsModel<M>): FacetsSnapshot<M> {
   const [snapshot, setSnapshot] = useState(model.snapshot);
-  useEffect(() => {
+  // Layout effects: a model starts, and its first answers render, without waiting for a paint.
+  useLayoutEffect(() => {
     setSnapshot(model.snapshot);
     return model.subscribe(setSnapshot);
   }, [model]);
@@ -16,7 +17,7 @@ export function useSnapshot<M extends FacetMap>(model: FacetsModel<M>): FacetsSn
 export function useFacetsModel<M extends FacetMap>(make: () => FacetsModel<M>, inputs: readonly unknown[]): { model: FacetsModel<M>; snapshot: FacetsSnapshot<M> } {
   // `make` follows from `inputs`.
   const model = useMemo(make, inputs);
-  useEffect(() => {
+  useLayoutEffect(() => {
     model.start();
     return () => model.dispose();
   }, [model]);

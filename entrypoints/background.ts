@@ -7,35 +7,51 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAccountService } from '@/utils/account/account-service';
 import { openSetupOnInstall, showSignInState } from '@/utils/account/sign-in-prompt';
-import { accountItem, restrictStorageToExtension, tokenItem } from '@/utils/account/storage';
+import { CREDENTIALS_KEY, credentialStoreForThisBrowser, restrictStorageToExtension } from '@/utils/account/storage';
 import { createTransport } from '@/utils/bitly/transport';
 import { createLinkStatsMenu } from '@/utils/context-menu/link-stats-menu';
 import { CardRelay } from '@/utils/messaging/card-relay';
 import { StatsCache } from '@/utils/cache/stats-cache';
+import { rememberedUntilChanged } from '@/utils/cache/remembered';
 import { createMessageRouter } from '@/utils/messaging/router';
 import { createLinksToPageService } from '@/utils/links/links-to-page';
 import { createShortenPageService } from '@/utils/links/shorten-page';
 import { RequestScheduler } from '@/utils/scheduler/request-scheduler';
 import { createScheduledBitly } from '@/utils/scheduler/scheduled-bitly';
-import type { ContentConfig, ContentPush } from '@/utils/messaging/protocol';
-import { loadSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings/settings';
+import type { ContentPush } from '@/utils/messaging/protocol';
+import { loadSettings, settingsItem, updateSettings, watchSettings } from '@/utils/settings/settings';
+import { pageConfigFor } from '@/utils/settings/page-config';
+import { memoryArea } from '@/utils/cache/memory-area';
 import { AskerPorts } from '@/utils/messaging/asker-ports';
+import { t } from '@/utils/i18n';
 import { planGates } from '@/utils/stats/plan-gates';
 import { createStatsService, type Session } from '@/utils/stats/stats-service';
-
-async function readSession(): Promise<Session | null> {
-  const [token, account] = await Promise.all([tokenItem.getValue(), accountItem.getValue()]);
-  if (!token || !account) return null;
-  return {
-    token,
-    login: account.login,
-    defaultGroupGuid: account.defaultGroup.guid,
-    organizationGuid: account.organization?.guid ?? null,
-  };
-}
+import { LookupBudget } from '@/utils/stats/lookup-budget';
+import { CARD_PAGE } from '@/utils/card-frame-contract';
+import type { Browser } from 'wxt/browser';
 
 export default defineBackground(() => {
-  void restrictStorageToExtension();
+  const credentialStore = credentialStoreForThisBrowser(browser.storage.local);
+  // Every write also drops the remembered session (see `session` below).
+  const credentials: typeof credentialStore = {
+    kind: credentialStore.kind,
+    read: () => credentialStore.read(),
+    write: (next) => credentialStore.write(next).finally(() => session.forget()),
+  };
+  async function readSession(): Promise<Session | null> {
+    const stored = await credentials.read();
+    if (!stored) return null;
+    const { token, account } = stored;
+    return {
+      token,
+      login: account.login,
+      defaultGroupGuid: account.defaultGroup.guid,
+      organizationGuid: account.organization?.guid ?? null,
+    };
+  }
+
+  // Firefox has no access levels: its token is in the background's IndexedDB (utils/account/storage.ts).
+  if (!import.meta.env.FIREFOX) void restrictStorageToExtension().catch(() => {});
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   // The one way to Bitly: every call of every service is a job of this one scheduler.
@@ -43,9 +59,16 @@ export default defineBackground(() => {
     scheduler: new RequestScheduler(),
     transportFor: (token) => createTransport({ baseUrl: __BITLY_API_BASE__, token }),
   });
+  // Read for every facet asked; kept in memory until their storage keys change (a popup's seven
+  // facets cost seven cache reads, not twenty-eight storage reads). Firefox keeps the credentials
+  // in IndexedDB, which has no change events: each write through `credentials` forgets it too.
+  const session = rememberedUntilChanged(readSession, [`local:${CREDENTIALS_KEY}`]);
+  const settings = rememberedUntilChanged(loadSettings, [settingsItem.key]);
   const cache = new StatsCache({ area: browser.storage.local });
+  // Lookups from incognito tabs are kept in the worker's memory only (they read what is cached on disk).
+  const privateCache = new StatsCache({ area: memoryArea(), readThrough: cache });
   const forgetCachedData = async () => {
-    await Promise.all([cache.clear(), planGates.clear()]);
+    await Promise.all([cache.clear(), privateCache.clear(), planGates.clear()]);
   };
   const askers = new AskerPorts(self);
   const cards = new CardRelay(self);
@@ -53,29 +76,43 @@ export default defineBackground(() => {
   const stats = createStatsService({
     cache,
     bitly,
-    session: readSession,
-    settings: loadSettings,
+    session,
+    settings,
     planGates,
     askers,
     onBrandedHosts: (hosts) => void linkMenu.show(hosts),
   });
-  const linksToPage = createLinksToPageService({ cache, bitly, session: readSession, settings: loadSettings, askers });
+  const privateStats = createStatsService({ cache: privateCache, bitly, session, settings, planGates, askers });
+  /** The stats service for a sender: incognito tabs' lookups never reach the disk. */
+  const statsFor = (sender: Browser.runtime.MessageSender) => (sender.tab?.incognito ? privateStats : stats);
+  const linksToPage = createLinksToPageService({ cache, bitly, session, settings, askers });
   const shortener = createShortenPageService({
     cache,
     bitly,
-    session: readSession,
-    settings: loadSettings,
+    session,
+    settings,
     onShortened: (url, link) => linksToPage.remember(url, link),
   });
   // A new or removed token must never show the previous account's numbers. The new account's
   // branded domains are fetched now, so detecting them costs no Bitly call at hover time.
   const account = createAccountService({
     bitly,
+    credentials,
     onAccountChanged: async () => {
       await forgetCachedData();
       await Promise.all([stats.getBrandedHosts(), readSession().then((session) => showSignInState(session !== null))]);
+      // Open tabs drop the previous account's branded domains and learn the new one's.
+      await pushContentConfig();
     },
   });
+  // A page cannot make its tab's cards look up links faster than a person hovers them.
+  const lookups = new LookupBudget();
+  browser.tabs.onRemoved.addListener((tabId) => lookups.forgetTab(tabId));
+  const budgetOf = (sender: Browser.runtime.MessageSender, clicked: boolean | undefined) => {
+    const tabId = sender.tab?.id;
+    const fromCard = tabId !== undefined && sender.url !== undefined && new URL(sender.url).pathname === CARD_PAGE;
+    return fromCard ? (target: string) => lookups.admit(tabId, target, clicked === true) : undefined;
+  };
   browser.runtime.onInstalled.addListener(openSetupOnInstall);
   void readSession().then((session) => showSignInState(session !== null));
 
@@ -84,17 +121,24 @@ export default defineBackground(() => {
       getAccount: () => account.getState(),
       saveToken: ({ token }) => account.saveToken(token),
       signOut: () => account.signOut(),
-      getLinkFacet: (request) => stats.getLinkFacet(request),
-      getLinkFacets: ({ requests }) => Promise.all(requests.map((request) => stats.getLinkFacet(request))),
-      getAccountFacet: (request) => stats.getAccountFacet(request),
+      getLinkFacet: (request, sender) => statsFor(sender).getLinkFacet(request, budgetOf(sender, request.clicked)),
+      getLinkFacets: ({ requests }, sender) =>
+        Promise.all(requests.map((request) => statsFor(sender).getLinkFacet(request, budgetOf(sender, request.clicked)))),
+      getAccountFacet: (request, sender) => statsFor(sender).getAccountFacet(request),
       getBrandedHosts: () => stats.getBrandedHosts(),
-      getContentConfig: () => contentConfig(),
+      // Only the sender's own page's on/off, decided from the address the browser reports for it.
+      getContentConfig: async (_request, sender) =>
+        pageConfigFor(await loadSettings(), sender.url, { brandedHosts: await stats.getBrandedHosts(), cardFrameTitle: t('cardFrameTitle') }),
       closeCard: async ({ refocusLink }, sender) => {
         if (sender.tab?.id !== undefined) await pushToTab(sender.tab.id, { bitlensPush: 'closeCard', refocusLink });
         return null;
       },
       showCard: async ({ key, link, text }, sender) => {
         if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'show', link, text });
+        return null;
+      },
+      prepareCard: async ({ key, link, text }, sender) => {
+        if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'prepare', link, text });
         return null;
       },
       hideCard: async ({ key }, sender) => {
@@ -105,7 +149,11 @@ export default defineBackground(() => {
       findLinksToPage: (request) => linksToPage.find(request),
       shortenPage: (request) => shortener.shorten(request),
       getSettings: () => loadSettings(),
-      updateSettings: (patch) => updateSettings(patch),
+      updateSettings: async (patch) => {
+        const next = await updateSettings(patch);
+        settings.forget();
+        return next;
+      },
       clearCache: async () => {
         await forgetCachedData();
         return null;
@@ -119,21 +167,22 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((click, tab) => void linkMenu.open(click, tab));
   // Registers the context-menu item for the account's branded hosts (read from the cache; Bitly is asked at most daily).
   void stats.getBrandedHosts();
-  // Only the test build lets e2e tests drive the context menu, which a headless browser cannot click.
-  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu } });
-
-  async function contentConfig(settings?: Settings): Promise<ContentConfig> {
-    const { hoverEnabled, hoverDelayMs, disabledSites } = settings ?? (await loadSettings());
-    return { hoverEnabled, hoverDelayMs, disabledSites, brandedHosts: await stats.getBrandedHosts() };
-  }
+  // Only the test build lets e2e tests reach inside: drive the context menu (a headless browser cannot
+  // click it), lower the lookup cap, count card-port connections, make cache writes fail.
+  if (__BITLENS_FLAVOUR__ === 'test') Object.assign(globalThis, { bitlensTest: { linkMenu, lookups, cards, cache } });
 
   // Every open surface and every page's content script applies a settings change at once.
   watchSettings(async (settings) => {
     askers.broadcast({ type: 'settingsChanged', settings });
     cards.broadcast({ type: 'settings', settings });
-    const push: ContentPush = { bitlensPush: 'config', config: await contentConfig(settings) };
-    for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) void pushToTab(tab.id, push);
+    await pushContentConfig();
   });
+
+  /** Each open tab's content script asks its page's config again (its own on/off, the account's branded domains). */
+  async function pushContentConfig() {
+    const push: ContentPush = { bitlensPush: 'configChanged' };
+    await Promise.all((await browser.tabs.query({})).map((tab) => (tab.id === undefined ? undefined : pushToTab(tab.id, push))));
+  }
 });
 
 /** Sends to a tab's top-frame content script; a tab without one (e.g. a browser page) is skipped. */

@@ -9,8 +9,10 @@
  *
  * Environment: BENCH_RUNS (default 5) measured runs per browser for B2 (B3: twice as many);
  * BENCH_EXTENSION_DIR measures an already built extension instead of building, and BENCH_ONLY=script,
- * BENCH_ONLY=hovers or BENCH_ONLY=popup measures only B1–B3, B1 and B4–B6, or B1 and B7 without
- * writing bench/RESULTS.md (development only).
+ * BENCH_ONLY=b2, BENCH_ONLY=hovers, BENCH_ONLY=popup or BENCH_ONLY=load measures only B1–B3, B1–B2,
+ * B1 and B4–B6, B1 and B7, or B1 and B8 without writing bench/RESULTS.md (development only).
+ * BENCH_ONLY=report: B1 and the report rows (R: the report and the overview painted from cache,
+ * start-up script per page; scripts/bench/report-open.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,23 +21,26 @@ import { BENCH_API_PORT } from './flavour';
 import { startFakeBitly, SAMPLE, type FakeBitly } from '../tests/fake-bitly/server';
 import { extensionDir } from '../tests/support/chromium';
 import { contentScriptFiles, measureContentScriptSize } from './bench/b1-size';
-import { measurePageLoadAndMoves } from './bench/b2-page-load-and-moves';
-import { measureAppendedLinks } from './bench/b3-appended-links';
+import { b2Rows, measurePageLoadAndMoves, type B2Figures } from './bench/b2-page-load-and-moves';
+import { b3Rows, measureAppendedLinks, type B3Figures } from './bench/b3-appended-links';
 import { cardLatency } from './bench/b4-b5-card-latency';
 import { apiCalls } from './bench/b6-api-calls';
 import { measurePopup } from './bench/b7-popup';
+import { REPORT_METHOD, measureReport } from './bench/report-bench';
+import { LOAD_HOVERS, measureUnderLoad } from './bench/b8-under-load';
 import { launchBrowser } from './bench/browsers';
 import { HOVER_LINKS, HOVER_ROUNDS, runHoverSession } from './bench/hover-session';
 import { describeMachine, describeSource } from './bench/machine';
 import { startPageServer, type PageServer } from './bench/page-server';
-import { markdown, terminalTable } from './bench/report';
+import { budgetLines, markdown, terminalTable } from './bench/report';
 import { type Measured, errorText, notMeasured } from './bench/result';
 import { writeReferenceExtension } from './bench/reference-extension';
 import { signInSampleAccount } from './bench/sample-account';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ONLY = process.env.BENCH_ONLY;
-if (ONLY !== undefined && ONLY !== 'script' && ONLY !== 'hovers' && ONLY !== 'popup') throw new Error(`BENCH_ONLY must be "script", "hovers" or "popup", not "${ONLY}"`);
+const ONLY_CHOICES = ['script', 'b2', 'hovers', 'popup', 'load', 'report'];
+if (ONLY !== undefined && !ONLY_CHOICES.includes(ONLY)) throw new Error(`BENCH_ONLY must be one of ${ONLY_CHOICES.join(', ')}, not "${ONLY}"`);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a positive integer, not "${process.env.BENCH_RUNS}"`);
 /** B3's page-side noise is close to its 0.5 ms budget: twice the runs. */
 const B3_RUNS = 2 * RUNS;
@@ -46,12 +51,14 @@ const RESULTS_FILE = path.resolve('bench/RESULTS.md');
 const METHOD = [
   'Chromium is launched twice with the same arguments as the e2e suite (headless, temporary profile, 1280×720): once with the built bench extension, signed in to the stand-in\'s paid sample account through its options page, once without any extension. Pages come from a node HTTP server on 127.0.0.1.',
   'Script time is `ScriptDuration` of `Performance.getMetrics` (DevTools protocol session on the tab, `timeDomain: threadTicks`), which includes content scripts. "Added" = median with the extension − median without.',
-  'B2: a static page of 10,000 links in a fixed grid, 1 % `https://bit.ly/…` links of the sample account, the rest ordinary links to varied hosts; no page script. (a) ScriptDuration of a new tab after `load` + 1 s. (b) After a forced GC, 200 `page.mouse.move`s (trusted input) to the centres of 200 different visible links (10 of them Bitly links, never resting there for the intent delay), then to an empty corner, + 0.5 s.',
+  'B2: a static page of 10,000 links in a fixed grid, 1 % `https://bit.ly/…` links of the sample account, the rest ordinary links to varied hosts; no page script. Every run is a new tab. (a) ScriptDuration of the new tab after `load` + 1 s. (b) On that fresh page (nothing has moved the pointer over it yet), after a forced GC, 200 `page.mouse.move`s (trusted input) to the centres of 200 different visible links, 10 of them Bitly links; the first Bitly link (the 5th target) is crossed at a person\'s pace rather than jumped over — entered at its left edge and crossed in 4 moves 16 ms apart (a 64 px link at ~1,000 px/s, pointer events at 60 Hz) — so everything the first crossing of a page sets off runs inside the window; the others are jumped onto and left at once; then to an empty corner, + 0.5 s.',
   'B3: the same grid page plus a page script that appends 1,000 more links (same mix) in 10 batches of 100, one `setTimeout` task each, each batch a `<div>` added at the end of the body from a pre-parsed `<template>`; started right after a forced GC, read 1 s after the last batch. Script run through DevTools (`Runtime.evaluate`) itself is not counted in ScriptDuration; the page\'s tasks are. No full rescans: in the browser without the extension the page then rescans itself once (every `a[href]`, host in a Set, one task); an extension that rescanned even once during the 10 batches would add at least that much.',
-  'Yardstick for B2: the smallest extension doing what PRODUCT.md F1 calls the cheapest design (one passive capturing `pointerover` listener, `closest(\'a[href]\')`, host in a Set; scripts/bench/reference-extension.ts), measured the same way in the same run against the same browser without extension. Its figures (in the notes) are the floor of that design on this machine.',
+  'Yardstick (B2, B3): the smallest extension doing what PRODUCT.md F1 calls the cheapest design (one passive capturing `pointerover` listener, `closest(\'a[href]\')`, host in a Set; scripts/bench/reference-extension.ts), measured the same way in the same run against the same browser without extension. B2\'s budgets are ratios of Bitlens\' added time to the yardstick\'s (the absolute figures beside them): on a busier or slower machine both grow together. B3 keeps its absolute budget, with the yardstick\'s figure beside it.',
   'B4/B5: a page with 50 of the paid account\'s links in a column; each link is hovered with a real mouse move from a parking point, 3 rounds. The page records the trusted `pointerover` time (start of the intent delay); the card frame (`iframe[src^="chrome-extension://"]`) reports `data-state="data"` and `data-painted-at` (Date.now() of the first paint with numbers). Latency = painted-at − (pointerover + intent delay), same machine clock. Round 1 = uncached (B5), rounds 2–3 = cached (B4). The bench does not touch the card frame until 300 ms after the intent delay (asking it for its state would slow the paint being timed), then polls every 25 ms. The notes split the latency at `data-shown-at` (when the card frame heard which link to show) and say how often the frame\'s document had loaded before the delay ended (it is made, hidden, when the pointer first reaches a Bitly link). After each hover the pointer returns to the parking point and the bench waits for the card to be hidden and the stand-in to be idle.',
   'B6: the stand-in\'s request log during that session, attributed to the hover it happened in.',
-  'B7: in a fresh profile signed in the same way, the real toolbar popup is opened with `chrome.action.openPopup()` from the service worker for three tabs: a page with 5 of the account\'s Bitly links (the pointer moved over it first, so its content script answers), a tab whose address is a Bitly link (served by request interception), and `chrome://version` (account overview). The first open of each fills the cache and is reported in the notes with its requests; then each is opened BENCH_RUNS × 2 more times. Latency = the popup\'s `data-painted-at` (Date.now() at the first animation frame after numbers were drawn: a row\'s mini chart, or the Chart.js chart) − Date.now() in the service worker just before `openPopup()`; the bench does not touch the popup for 400 ms after asking for it. Requests on cached opens must be 0.',
+  'B7: in a fresh profile signed in the same way, the real toolbar popup is opened with `chrome.action.openPopup()` from the service worker for three tabs: a page with 5 of the account\'s Bitly links (the pointer moved over it first, so its content script answers), a tab whose address is a Bitly link (served by request interception), and `chrome://version` (account overview). The first open of each fills the cache and is reported in the notes with its requests; then each is opened BENCH_RUNS × 2 more times. B7 is timed from the popup document\'s navigation start (`performance.timeOrigin`: the browser starts loading popup.html into the popup window it has made) to the popup\'s `data-painted-at` (Date.now() at the first animation frame after cached numbers were drawn: the rows\' mini charts, or the clicks chart); the browser\'s own work before that (making the popup window and its renderer) is not the extension\'s and is reported beside it as click → painted (from Date.now() in the service worker just before `openPopup()`, same clock). The notes split the time at the popup script running and the view chosen (performance marks) and give the 1-minute load average around each scenario (the machine is shared). The bench does not touch the popup for 400 ms after asking for it. Requests on cached opens must be 0.',
+  REPORT_METHOD,
+  'B8: in a fresh profile signed in the same way, with the settings at hourly clicks for 90 days (2,160 points a link, so what is fetched outgrows the cache\'s 4 MB cap), a 10,000-link page whose visible rows hold 300 of the account\'s links; 300 hovers in quick succession, one per link: every 3rd rests 100 ms past the intent delay (its card opens and asks its four facets), the others leave after 60 ms. The stand-in answers every request 250 ms late, so the cards\' requests overlap and queue. From the stand-in\'s log: the most requests in flight; requests about links only passed over; requests about a card that started more than 50 ms after the next card replaced it (queued requests must be dropped then). From the service worker: `cache:` entries in storage.local and their bytes (`getBytesInUse`), which fetched links were evicted; its JS heap after a full GC before and after the hovers (CDP `Runtime.getHeapUsage` on the worker target, reached through a page session\'s `Target.sendMessageToTarget`).',
   'B1: the scripts the built extension\'s manifest injects into pages (`content_scripts[].js`), gzip level 9 (zlib), summed; the production build in `.output/chrome-mv3` too when present (as found, not rebuilt).',
 ];
 
@@ -70,39 +77,52 @@ function buildBenchFlavour(): string {
   return extensionDir('bench');
 }
 
-/** The yardstick's figures go into the notes, not the table: it has no budget of its own. */
-function asYardstick(measured: Measured): Measured {
-  return { rows: [], notes: [`Yardstick ${measured.rows.map((r) => `${r.id} ${r.measure}: ${r.measured}`).join('; ')}.`] };
+/** A measurement's figures, or the error that stopped it (its rows then say "not measured"). */
+async function attempt<T>(measure: () => Promise<T>): Promise<T | Error> {
+  try {
+    return await measure();
+  } catch (error) {
+    console.error(error);
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
-/** B2 and B3, and the B2 yardstick: the bench extension and the reference detector, each against Chromium without any extension. */
+/**
+ * B2 and B3: the bench extension and the yardstick (the minimal delegated detector of PRODUCT.md
+ * F1), each against Chromium without any extension, in the same run: B2's budgets are ratios to
+ * the yardstick's figures, B3's figure is shown beside the yardstick's.
+ */
 async function measureScriptTime(dir: string, server: PageServer): Promise<Measured[]> {
-  const results: Measured[] = [];
   const withoutExt = await launchBrowser(null);
   try {
     phase(`B2, B3: ${RUNS} and ${B3_RUNS} runs per browser, with and without the extension`);
     const withExt = await launchBrowser(dir);
+    let b2: B2Figures | Error;
+    let b3: B3Figures | Error;
     try {
       await signInSampleAccount(withExt.context, withExt.extensionId!);
-      results.push(await measurePageLoadAndMoves(withExt, withoutExt, server, RUNS));
-      results.push(await measureAppendedLinks(withExt, withoutExt, server, B3_RUNS));
+      b2 = await attempt(() => measurePageLoadAndMoves(withExt, withoutExt, server, RUNS, 'Bitlens'));
+      b3 = ONLY === 'b2' ? new Error('BENCH_ONLY=b2') : await attempt(() => measureAppendedLinks(withExt, withoutExt, server, B3_RUNS, 'Bitlens'));
     } finally {
       await withExt.close();
     }
 
-    phase('B2 yardstick: the minimal delegated detector of PRODUCT.md F1, same method');
+    phase('B2, B3 yardstick: the minimal delegated detector of PRODUCT.md F1, same method, same run');
     const referenceDir = writeReferenceExtension();
     const reference = await launchBrowser(referenceDir);
+    let b2Yardstick: B2Figures | Error;
+    let b3Yardstick: B3Figures | Error;
     try {
-      results.push(asYardstick(await measurePageLoadAndMoves(reference, withoutExt, server, RUNS)));
+      b2Yardstick = await attempt(() => measurePageLoadAndMoves(reference, withoutExt, server, RUNS, 'yardstick'));
+      b3Yardstick = ONLY === 'b2' ? new Error('BENCH_ONLY=b2') : await attempt(() => measureAppendedLinks(reference, withoutExt, server, B3_RUNS, 'yardstick'));
     } finally {
       await reference.close();
       rmSync(referenceDir, { recursive: true, force: true });
     }
+    return [b2Rows(b2, b2Yardstick), b3Rows(b3, b3Yardstick)];
   } finally {
     await withoutExt.close();
   }
-  return results;
 }
 
 /** B4, B5, B6 from one hover session in a fresh profile, against the stand-in. */
@@ -136,6 +156,19 @@ async function measurePopupOpens(dir: string, server: PageServer, fake: FakeBitl
   }
 }
 
+/** B8 in a fresh profile: 300 hovers in quick succession on a 10,000-link page, a slow stand-in. */
+async function measureLoad(dir: string, server: PageServer, fake: FakeBitly): Promise<Measured[]> {
+  phase(`B8: ${LOAD_HOVERS} hovers in quick succession on a 10,000-link page, fresh profile`);
+  const browser = await launchBrowser(dir);
+  try {
+    const { hoverDelayMs } = await signInSampleAccount(browser.context, browser.extensionId!);
+    const linkIds = SAMPLE.accounts.paid.links.slice(0, LOAD_HOVERS).map((l) => l.id);
+    return [await measureUnderLoad({ context: browser.context, extensionId: browser.extensionId!, fake, server, linkIds, hoverDelayMs })];
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Runs a group of measurements; if it throws, its rows become "not measured" with the reason. */
 async function guarded(ids: string, what: string, measure: () => Promise<Measured[]>): Promise<Measured[]> {
   try {
@@ -156,26 +189,30 @@ async function main() {
   const production = measureContentScriptSize(extensionDir('production'), 'production build', false);
   if (production) results.push(production);
 
-  if (contentScriptFiles(dir).length === 0) {
+  if (ONLY === 'report') {
+    results.push(...(await guarded('R', 'report painted from cache', () => measureReport(dir, RUNS, phase))));
+  } else if (contentScriptFiles(dir).length === 0) {
     results.push(notMeasured('B2–B6', 'browser measurements', 'PRODUCT.md §6', 'the build\'s manifest injects no content script'));
   } else {
     // The stand-in Bitly the bench build talks to (sign-in, then the hover cards' requests).
     const fake = await startFakeBitly({ port: BENCH_API_PORT });
     const server = await startPageServer();
     try {
-      if (ONLY !== 'hovers' && ONLY !== 'popup') results.push(...(await guarded('B2, B3', 'added script time', () => measureScriptTime(dir, server))));
-      if (ONLY !== 'script' && ONLY !== 'popup') results.push(...(await guarded('B4–B6', 'hover card latency and API calls', () => measureHovers(dir, server, fake))));
-      if (ONLY !== 'script' && ONLY !== 'hovers') results.push(...(await guarded('B7', 'popup open → cached chart painted', () => measurePopupOpens(dir, server, fake))));
+      if (!ONLY || ONLY === 'script' || ONLY === 'b2') results.push(...(await guarded('B2, B3', 'added script time', () => measureScriptTime(dir, server))));
+      if (!ONLY || ONLY === 'hovers') results.push(...(await guarded('B4–B6', 'hover card latency and API calls', () => measureHovers(dir, server, fake))));
+      if (!ONLY || ONLY === 'popup') results.push(...(await guarded('B7', 'popup navigation start → cached chart painted', () => measurePopupOpens(dir, server, fake))));
+      if (!ONLY || ONLY === 'load') results.push(...(await guarded('B8', 'hovers under load: cache, requests, worker memory', () => measureLoad(dir, server, fake))));
     } finally {
       await server.close();
       await fake.close();
     }
+    if (ONLY === undefined) results.push(...(await guarded('R', 'report painted from cache', () => measureReport(dir, RUNS, phase))));
   }
 
   phase('done');
   const rows = results.flatMap((r) => r.rows);
   const notes = results.flatMap((r) => r.notes);
-  console.log(`\n${terminalTable(rows)}\n`);
+  console.log(`\n${budgetLines()}\n\n${terminalTable(rows)}\n`);
   for (const note of notes) console.log(`  ${note}`);
 
   if (ONLY) {

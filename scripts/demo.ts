@@ -12,8 +12,9 @@ import { DEMO_API_PORT } from './flavour';
 import { samplePageHtml } from './demo/sample-page';
 import { startFakeBitly } from '../tests/fake-bitly/server';
 import { SAMPLE } from '../tests/fake-bitly/data';
-import { CARD_FRAME, extensionDir, launchWithExtension } from '../tests/support/chromium';
-import { signIn } from '../tests/support/options-page';
+import { extensionDir, isCardFrameUrl, launchWithExtension } from '../tests/support/chromium';
+import { restPointerOn } from '../tests/support/pointer';
+import { signIn, signInAnyLanguage } from '../tests/support/options-page';
 import { Popup } from '../tests/support/popup';
 
 const headless = !process.env.DISPLAY;
@@ -50,8 +51,15 @@ if (headless) {
   await options.screenshot({ path: path.join(shots, 'options.png'), fullPage: true });
   await sample.screenshot({ path: path.join(shots, 'sample-page.png'), fullPage: true });
   // Show a hover card the way a user would: rest the pointer on the first link.
-  await sample.locator('a').first().hover();
-  const card = sample.frameLocator(CARD_FRAME);
+  await restPointerOn(sample.locator('a').first());
+  const cardFrame = async () => {
+    for (;;) {
+      const frame = sample.frames().find((f) => isCardFrameUrl(f.url()));
+      if (frame) return frame;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const card = await cardFrame();
   await card.locator('html[data-state="data"]').waitFor({ timeout: 10_000 });
   await card.locator('[data-testid="clicks-chart"][data-drawn="true"]').waitFor({ timeout: 10_000 });
   await sample.screenshot({ path: path.join(shots, 'hover-card.png') });
@@ -76,6 +84,19 @@ if (headless) {
   await report.reload();
   await report.locator('html[data-view="data"]').waitFor({ timeout: 15_000 });
   await report.screenshot({ path: path.join(shots, 'overview.png'), fullPage: true });
+  await context.close();
+
+  // The same report in a German browser: German words, and numbers and dates as Intl writes them
+  // for German (the surfaces take the browser's language from i18n.getUILanguage()).
+  const german = await launchWithExtension(extensionDir('demo'), { headless, lang: 'de' });
+  const de = await german.context.newPage();
+  await de.setViewportSize({ width: 1200, height: 1600 });
+  await signInAnyLanguage(de, german.extensionId, SAMPLE.accounts.paid);
+  await de.goto(`chrome-extension://${german.extensionId}/report.html#link=${SAMPLE.accounts.paid.links[0]!.id}`);
+  await de.locator('html[data-view="data"]').waitFor({ timeout: 15_000 });
+  await de.locator('[data-testid="world-map"][data-drawn="true"]').waitFor({ timeout: 15_000 });
+  await de.screenshot({ path: path.join(shots, 'report-de.png'), fullPage: true });
+  await german.context.close();
   console.log(`No display: ran headless. Screenshots saved in ${shots}`);
   await shutdown();
 } else {

@@ -51,6 +51,15 @@ function playwrightSuite() {
 step('typecheck', 'npx', ['tsc', '--noEmit']);
 vitestSuite('unit');
 vitestSuite('contract');
+/** The Firefox add-ons linter on the production build: 0 errors and 0 warnings, or it fails. */
+function firefoxLint() {
+  const ok =
+    run('Firefox production build', 'npx', ['wxt', 'build', '-b', 'firefox']) &&
+    run('web-ext lint', 'npx', ['--no-install', 'web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--warnings-as-errors', '--boring']);
+  tallies.push({ name: 'web-ext lint', passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+}
+
+firefoxLint();
 const built =
   step('production build', 'npx', ['wxt', 'build']) &&
   step('test build', 'npx', ['wxt', 'build'], { BITLENS_FLAVOUR: 'test' }) &&

@@ -20,6 +20,8 @@ export interface CardFacetRequest<F extends CardFacet> extends Partial<StatsWind
   facet: F;
   /** The user asked for fresh numbers. */
   refresh?: boolean;
+  /** The user clicked "Load statistics" after the tab's cap (lookup-consent.ts). */
+  clicked?: true;
 }
 
 export interface CardApi {
@@ -38,16 +40,33 @@ export interface CardApi {
  * The message-backed card API. It holds the card's asker port (`ASKER_PORT_PREFIX + askerId`)
  * from creation to `dispose()`: while it is open the background pushes refreshes to it; when the
  * frame goes away the port closes and the background drops the card's queued requests.
+ *
+ * A `prepared` card (rendered hidden during the intent delay) asks the cache alone: a fresh cached
+ * answer is shown at once; a facet not cached, or stale, is asked of the background as usual only
+ * when `goLive()` says the delay ended, so a pointer that passes over a link costs no API call.
  */
-export function createMessageCardApi(knownSettings: () => Settings | undefined = () => undefined): CardApi & { dispose(): void } {
+export function createMessageCardApi(knownSettings: () => Settings | undefined = () => undefined, prepared = false): CardApi & { dispose(): void; goLive(): void } {
   const askerId = crypto.randomUUID();
+  let live = !prepared;
+  /** What waits for the end of the intent delay. */
+  const untilLive: Array<() => void> = [];
+  const ask = <F extends CardFacet>(request: CardFacetRequest<F>) => askLinkFacet({ ...request, askerId, priority: 'interactive' });
+  const whenLive = () => new Promise<void>((resolve) => (live ? resolve() : untilLive.push(resolve)));
+  const askPrepared = async <F extends CardFacet>(request: CardFacetRequest<F>): Promise<CardReply<F>> => {
+    const cached = await askLinkFacet({ ...request, askerId, cacheOnly: true });
+    if (cached.state === 'not-cached') return whenLive().then(() => ask(request));
+    // Stale numbers show at once; the refresh is asked when the card goes live, and its
+    // `facetUpdated` push makes the model ask again.
+    if (cached.state === 'data' && cached.stale) void whenLive().then(() => ask(request));
+    return cached;
+  };
   const listeners = new Set<(push: AskerPush) => void>();
   const port = holdPort(ASKER_PORT_PREFIX + askerId, (message) => {
     for (const listener of listeners) listener(message as AskerPush);
   });
 
   return {
-    askFacet: (request) => askLinkFacet({ ...request, askerId, priority: 'interactive' }),
+    askFacet: (request) => (live ? ask(request) : askPrepared(request)),
     // A waiting frame already has the settings: the card asks for its numbers without a round trip.
     getSettings: () => {
       const known = knownSettings();
@@ -62,7 +81,12 @@ export function createMessageCardApi(knownSettings: () => Settings | undefined =
     },
     openOptions: () => browser.runtime.openOptionsPage(),
     copyText,
+    goLive() {
+      live = true;
+      for (const resolve of untilLive.splice(0)) resolve();
+    },
     dispose() {
+      untilLive.length = 0;
       port.close();
       listeners.clear();
     },

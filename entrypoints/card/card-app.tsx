@@ -17,6 +17,8 @@ import { rangeWords, totalClicks } from '@/components/clicks-total';
 import { StatusPanel } from '@/components/status-panel';
 import { useNow } from '@/components/use-now';
 import { useSnapshot } from '@/components/use-facets';
+import { ClickToLoad } from './click-to-load';
+import { withLookupConsent } from './lookup-consent';
 
 export interface CardAppProps {
   api: CardApi;
@@ -55,7 +57,7 @@ function statusAnnouncement(snapshot: CardSnapshot, status: LinkStatus, locale: 
 }
 
 /** Marks the page for tests and the benchmark: its state, and when the headline first painted. */
-function useDocumentMarks(status: LinkStatus, headlineShown: boolean) {
+function useDocumentMarks(status: LinkStatus | 'click-to-load', headlineShown: boolean) {
   useLayoutEffect(() => {
     document.documentElement.dataset.state = status;
   }, [status]);
@@ -91,7 +93,10 @@ function useKeyboard(api: CardApi) {
 }
 
 export function CardApp({ api, link, text, locale }: CardAppProps) {
-  const model = useMemo(() => new CardModel(api, link), [api, link]);
+  const consent = useMemo(() => withLookupConsent(api), [api]);
+  const model = useMemo(() => new CardModel(consent.api, link), [consent, link]);
+  const [waitingForClick, setWaitingForClick] = useState(false);
+  useEffect(() => consent.subscribe(() => setWaitingForClick(consent.waiting())), [consent]);
   useEffect(() => {
     model.start();
     return () => model.dispose();
@@ -110,7 +115,7 @@ export function CardApp({ api, link, text, locale }: CardAppProps) {
   const { slots } = snapshot;
   const headlineShown =
     (status === 'data' && slots[headlineFacet(snapshot)].reply?.state === 'data') || (status === 'not-in-account' && slots.destination.reply?.state === 'data');
-  useDocumentMarks(status, headlineShown);
+  useDocumentMarks(waitingForClick ? 'click-to-load' : status, headlineShown);
   useKeyboard(api);
 
   const busy = isBusy(snapshot);
@@ -140,11 +145,17 @@ export function CardApp({ api, link, text, locale }: CardAppProps) {
         onRetry={retry}
       />
       <section class="stats" aria-label={t('cardFrameTitle')} aria-busy={status === 'loading'}>
-        {panel ? <StatusPanel panel={panel} now={now} onRetry={retry} onOpenOptions={openOptions} /> : <StatsSection snapshot={snapshot} locale={locale} now={now} onRetry={retry} />}
+        {waitingForClick ? (
+          <ClickToLoad onLoad={() => consent.allow()} />
+        ) : panel ? (
+          <StatusPanel panel={panel} now={now} onRetry={retry} onOpenOptions={openOptions} />
+        ) : (
+          <StatsSection snapshot={snapshot} locale={locale} now={now} onRetry={retry} />
+        )}
       </section>
       <CardFooter age={status === 'data' ? dataAge(snapshot) : null} loading={status === 'loading'} busy={busy} retryAt={retryAt} now={now} locale={locale} />
       <div class="visually-hidden" role="status" aria-live="polite">
-        {notice || statusAnnouncement(snapshot, status, locale)}
+        {notice || (waitingForClick ? t('cardClickToLoad') : statusAnnouncement(snapshot, status, locale))}
       </div>
     </div>
   );

@@ -177,6 +177,21 @@ describe('retry and refresh', () => {
     expect(isBusy(model3.snapshot)).toBe(false);
   });
 
+  it('a refresh that failed keeps the numbers and says why', async () => {
+    const s = sampleAnswers(NOW);
+    const api2 = createFixtureCardApi(s);
+    const model2 = new CardModel(api2, LINK);
+    model2.start();
+    await vi.advanceTimersByTimeAsync(0);
+    api2.push({ type: 'facetRefreshFailed', target: LINK, facet: 'clicks', problem: { state: 'error', reason: 'server' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(model2.snapshot.slots.clicks.reply).toMatchObject({ state: 'data', data: s.clicks.data, problem: { state: 'error', reason: 'server' } });
+    expect(dataAge(model2.snapshot)?.refreshFailed).toBe(true);
+    api2.push({ type: 'facetRefreshFailed', target: 'bit.ly/Other99', facet: 'countries', problem: { state: 'error', reason: 'server' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(model2.snapshot.slots.countries.reply).not.toHaveProperty('problem');
+  });
+
   it('an older answer arriving after a newer one is ignored', async () => {
     const s = sampleAnswers(NOW);
     let release!: () => void;

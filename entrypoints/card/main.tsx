@@ -9,6 +9,7 @@ import type { Settings } from '@/utils/settings/settings-schema';
 import { createMessageCardApi } from './card-api';
 import { CardApp } from './card-app';
 import { cardKeyFrom, connectCardChannel } from './card-channel';
+import { ignoreClicksWhileCovered } from './covered-guard';
 
 document.title = t('cardFrameTitle');
 document.documentElement.lang = t('langCode');
@@ -17,9 +18,11 @@ const locale = browser.i18n.getUILanguage();
 const marks = document.documentElement.dataset;
 
 // The frame waits hidden until its content script shows it for a link, and is hidden again
-// between cards. Each show starts a new card with its own asker port; hiding closes that port,
-// so the background drops whatever the last card still had queued.
+// between cards. Each card (prepared or shown) has its own asker port; hiding closes that port,
+// so the background drops whatever the last card still had queued. A card prepared during the
+// intent delay renders hidden from the cache alone; the show of the same link only makes it live.
 let current: ReturnType<typeof createMessageCardApi> | undefined;
+let prepared: { link: string; text: string } | undefined;
 let shows = 0;
 let settings: Settings | undefined;
 
@@ -28,8 +31,15 @@ function apply(push: CardPush) {
     settings = push.settings;
     return;
   }
+  if (push.type === 'show' && current && prepared?.link === push.link && prepared.text === push.text) {
+    prepared = undefined;
+    marks.shownAt = String(Date.now());
+    current.goLive();
+    return;
+  }
   current?.dispose();
   current = undefined;
+  prepared = undefined;
   delete marks.paintedAt;
   delete marks.shownAt;
   if (push.type === 'hide') {
@@ -37,12 +47,21 @@ function apply(push: CardPush) {
     render(null, root);
     return;
   }
-  marks.shownAt = String(Date.now());
-  current = createMessageCardApi(() => settings);
+  if (push.type === 'prepare') prepared = { link: push.link, text: push.text };
+  else marks.shownAt = String(Date.now());
+  current = createMessageCardApi(() => settings, push.type === 'prepare');
   render(<CardApp key={++shows} api={current} link={push.link} text={push.text} locale={locale} />, root);
 }
 
+// For tests and the benchmark: when the frame last came on screen (epoch ms), gone while hidden.
+new IntersectionObserver((entries) => {
+  const entry = entries.at(-1)!;
+  if (entry.isIntersecting) marks.visibleAt = String(Math.round(performance.timeOrigin + entry.time));
+  else delete marks.visibleAt;
+}).observe(document.documentElement);
+
 marks.state = 'hidden';
+ignoreClicksWhileCovered(document.documentElement);
 const key = cardKeyFrom(location.hash);
 if (key) {
   connectCardChannel(key, apply);

@@ -5,6 +5,7 @@ import { DEFAULTS } from '@/utils/settings/defaults';
 import { CARD_METRIC_FACETS, type CardMetricFacet } from '@/utils/stats/facet-names';
 import type { CardSnapshot } from './card-model';
 import { ClicksOverTime, linkSeries } from '@/components/clicks-total';
+import { ScanShare } from '@/components/scan-share';
 import { TopList, type TopRow } from '@/components/top-list';
 
 interface Props {
@@ -26,7 +27,13 @@ export function StatsSection({ snapshot, locale, now, onRetry }: Props) {
   return (
     <>
       {metrics.includes('clicks') && (
-        <ClicksOverTime reply={snapshot.slots.clicks.reply} series={linkSeries} range={settings?.range ?? DEFAULTS.range} locale={locale} />
+        <ClicksOverTime
+          reply={snapshot.slots.clicks.reply}
+          series={linkSeries}
+          range={settings?.range ?? DEFAULTS.range}
+          locale={locale}
+          afterTotal={metrics.includes('referrers') ? <ScanShare referrers={snapshot.slots.referrers.reply} locale={locale} /> : undefined}
+        />
       )}
       {lists.length > 0 && (
         <div class={lists.length === 1 ? 'lists single' : 'lists'}>

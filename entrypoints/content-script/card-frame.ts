@@ -1,9 +1,16 @@
 /**
  * The hover card's frame: an extension page (card.html) in an iframe, so the page's scripts can
- * neither read what it shows nor reach the background. It is made once, hidden, when the pointer
- * first reaches a Bitly link (its document loads during the intent delay), and then only shown
- * next to a link and hidden again: a card after the delay costs a message, not a page load.
- * What it shows goes through the background (showCard/hideCard), never through the page.
+ * neither read what it shows nor reach the background. It is made once, hidden, when a hover
+ * first rests on a Bitly link (card-prepare.ts; its document loads during the intent delay), and
+ * then only prepared, shown next to a link and hidden again: a card after the delay costs a
+ * message, not a page load. What it shows goes through the background
+ * (prepareCard/showCard/hideCard), never through the page.
+ *
+ * Nothing of it tells the page about the extension (PRODUCT.md §4): the iframe sits in a closed
+ * shadow root, so the page reaches only a bare host element; it has no `src` attribute — the
+ * content script navigates it (`location.replace`), so neither an attribute nor a resource
+ * timing entry of the page holds the card's address, and the frame's key (which pairs it with the
+ * background) is in no place the page can read.
  */
 import { CARD_GAP, CARD_HEIGHT, CARD_PAGE, CARD_WIDTH, MAX_LINK_TEXT } from '@/utils/card-frame-contract';
 import type { BitlyLink } from './bitly-link-at';
@@ -11,15 +18,22 @@ import { placeCard } from './place-card';
 import { sendToBackground } from './send-to-background';
 
 export interface CardFrame {
-  readonly element: HTMLIFrameElement;
+  /** The shadow host: what page events are retargeted to when they happen in the card. */
+  readonly element: HTMLElement;
   /** Places the frame next to the link, shows it, and has the card look the link up. */
   show(link: BitlyLink): void;
+  /** Has the hidden card render the link from the cache alone (card-prepare.ts); not while a card shows. */
+  prepare(link: BitlyLink): void;
+  /** Drops a preparation whose card never opened. */
+  unprepare(): void;
   hide(): void;
+  /** Moves keyboard focus into the card. */
+  focus(): void;
   /** Hides and removes the frame (the extension went away). */
   remove(): void;
 }
 
-const FRAME_STYLE: Record<string, string> = {
+const HOST_STYLE: Record<string, string> = {
   position: 'fixed',
   'z-index': '2147483647',
   width: `${CARD_WIDTH}px`,
@@ -30,26 +44,44 @@ const FRAME_STYLE: Record<string, string> = {
   'border-radius': '12px',
   'box-shadow': '0 8px 28px rgba(0,0,0,.28)',
   background: 'transparent',
-  'color-scheme': 'normal',
   display: 'none',
   visibility: 'visible',
   opacity: '1',
   transform: 'none',
+  overflow: 'hidden',
 };
+const FRAME_STYLE = 'display:block;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent;color-scheme:normal';
 
-// `!important` so page styles for `iframe` cannot hide, show or distort the card.
-const setStyle = (frame: HTMLIFrameElement, property: string, value: string) => frame.style.setProperty(property, value, 'important');
+const linkText = (anchor: HTMLAnchorElement) => (anchor.textContent ?? '').trim().slice(0, MAX_LINK_TEXT);
 
-export function createCardFrame(): CardFrame {
-  const key = crypto.randomUUID();
-  const frame = document.createElement('iframe');
-  frame.src = `${chrome.runtime.getURL(CARD_PAGE)}#k=${key}`;
-  frame.title = chrome.i18n.getMessage('cardFrameTitle');
-  frame.allow = 'clipboard-write';
-  for (const [property, value] of Object.entries(FRAME_STYLE)) setStyle(frame, property, value);
-  document.documentElement.append(frame);
+// `!important` so page styles cannot hide, show or distort the card.
+const setStyle = (element: HTMLElement, property: string, value: string) => element.style.setProperty(property, value, 'important');
+
+/** `title`: the frame's accessible name, from the page's config (no `chrome.i18n` here: see protocol.ts ContentConfig). */
+export function createCardFrame(title: string): CardFrame {
+  const host = document.createElement('div');
+  for (const [property, value] of Object.entries(HOST_STYLE)) setStyle(host, property, value);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  let frame: HTMLIFrameElement | undefined;
+  let key = '';
+
+  /** A fresh frame with a fresh key, attached and navigated to the card page. */
+  const load = () => {
+    frame?.remove();
+    key = crypto.randomUUID();
+    const next = document.createElement('iframe');
+    next.setAttribute('style', FRAME_STYLE);
+    next.title = title;
+    next.allow = 'clipboard-write';
+    shadow.append(next);
+    frame = next;
+    if (!host.isConnected) document.documentElement.append(host);
+    next.contentWindow?.location.replace(`${chrome.runtime.getURL(CARD_PAGE)}#k=${key}`);
+  };
+  load();
 
   let anchor: HTMLAnchorElement | undefined;
+  let prepared = false;
   let following: AbortController | undefined;
   let queued = false;
   const reposition = () => {
@@ -61,8 +93,8 @@ export function createCardFrame(): CardFrame {
       { width: document.documentElement.clientWidth, height: window.innerHeight },
       CARD_GAP,
     );
-    setStyle(frame, 'top', `${place.top}px`);
-    setStyle(frame, 'left', `${place.left}px`);
+    setStyle(host, 'top', `${place.top}px`);
+    setStyle(host, 'left', `${place.left}px`);
   };
   const follow = () => {
     if (!queued) requestAnimationFrame(reposition);
@@ -73,29 +105,42 @@ export function createCardFrame(): CardFrame {
     if (!anchor) return;
     anchor = undefined;
     following?.abort();
-    setStyle(frame, 'display', 'none');
+    setStyle(host, 'display', 'none');
     void sendToBackground('hideCard', { key });
   };
 
   return {
-    element: frame,
+    element: host,
     show(link) {
       following?.abort();
-      // A page that rebuilt its document may have dropped the frame: put it back (it reloads,
-      // and the background keeps the show until the reloaded card connects).
-      if (!frame.isConnected) document.documentElement.append(frame);
+      // A page that rebuilt its document may have dropped the frame: a new one takes its place
+      // (with a new key; the background keeps the show until the new card connects).
+      if (!host.isConnected) load();
       anchor = link.anchor;
-      void sendToBackground('showCard', { key, link: link.id, text: (anchor.textContent ?? '').trim().slice(0, MAX_LINK_TEXT) });
+      prepared = false;
+      void sendToBackground('showCard', { key, link: link.id, text: linkText(anchor) });
       reposition();
-      setStyle(frame, 'display', 'block');
+      setStyle(host, 'display', 'block');
       following = new AbortController();
       document.addEventListener('scroll', follow, { capture: true, passive: true, signal: following.signal });
       window.addEventListener('resize', follow, { passive: true, signal: following.signal });
     },
+    prepare(link) {
+      if (anchor) return;
+      if (!host.isConnected) load();
+      prepared = true;
+      void sendToBackground('prepareCard', { key, link: link.id, text: linkText(link.anchor) });
+    },
+    unprepare() {
+      if (!prepared || anchor) return;
+      prepared = false;
+      void sendToBackground('hideCard', { key });
+    },
     hide,
+    focus: () => frame?.focus(),
     remove() {
       hide();
-      frame.remove();
+      host.remove();
     },
   };
 }

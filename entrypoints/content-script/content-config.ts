@@ -4,20 +4,21 @@
  * that hears the pushes also answers the popup's question for the page's links (`PageRequest`).
  */
 import type { ContentConfig, ContentPush, PageLinks, PageRequest } from '@/utils/messaging/protocol';
-import { isSiteDisabled } from '@/utils/settings/site-rules';
 import { sendToBackground } from './send-to-background';
 
 export interface PageConfig {
   enabled: boolean;
   hoverDelayMs: number;
   brandedHosts: ReadonlySet<string>;
+  cardFrameTitle: string;
 }
 
 function toPageConfig(config: ContentConfig): PageConfig {
   return {
-    enabled: config.hoverEnabled && !isSiteDisabled(location.hostname, config.disabledSites),
+    enabled: config.enabled,
     hoverDelayMs: config.hoverDelayMs,
     brandedHosts: new Set(config.brandedHosts),
+    cardFrameTitle: config.cardFrameTitle,
   };
 }
 
@@ -43,9 +44,15 @@ export function createConfigSource(onPush: (push: ContentPush) => void, onConfig
       }
       const push = message as ContentPush;
       if (!('bitlensPush' in push)) return;
-      if (push.bitlensPush === 'config') use(push.config);
-      onPush(push);
+      // The new config is asked for this page (the background decides its on/off), then the push is heard.
+      if (push.bitlensPush === 'configChanged') void refresh().then(() => onPush(push));
+      else onPush(push);
     });
+  }
+
+  async function refresh() {
+    const config = await sendToBackground('getContentConfig', {});
+    if (config) use(config);
   }
 
   async function ask(): Promise<PageConfig | undefined> {

@@ -3,18 +3,23 @@
  * the keyboard path and the page's config. Created by index.ts on the first trusted event that
  * needs it, so a page load pays only for index.ts's three listeners.
  */
+import { isBitlyHost } from '@/utils/bitly/link';
 import { DEFAULTS } from '@/utils/settings/defaults';
 import { bitlyLinkAt, type BitlyLink } from './bitly-link-at';
-import { brandedHostsStyle } from './branded-hosts-style';
+import { brandedLinkListener } from './branded-links';
 import { createCardFrame, type CardFrame } from './card-frame';
+import { createCardPreparer } from './card-prepare';
 import { createConfigSource } from './content-config';
 import { HoverIntent, type PointerTarget } from './hover-intent';
+import { linkLooksMeant } from './link-visibility';
+import { createMovedOn } from './moved-on';
 import { collectPageLinks } from './page-links';
+import { PASSIVE_CAPTURE } from './passive-capture';
 
 const CLOSE_GRACE_MS = 300;
 const ELSEWHERE = { kind: 'elsewhere' } as const;
 const CARD = { kind: 'card' } as const;
-export const PASSIVE_CAPTURE = { capture: true, passive: true } as const;
+export { PASSIVE_CAPTURE };
 
 /** Alt+Shift+B on a focused Bitly link opens its card. */
 const isOpenShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyB';
@@ -31,12 +36,18 @@ function switchable<K extends keyof DocumentEventMap>(type: K, listener: (e: Doc
 }
 
 export interface HoverController {
-  /** A trusted `:hover` animation start on this Bitly-looking link. */
+  /**
+   * The pointer is on this Bitly-looking link (a trusted `:hover` animation start, or a trusted
+   * `pointerover` on a branded link); its card waits for a real move on it (moved-on.ts).
+   */
   linkHovered(anchor: HTMLAnchorElement): void;
   /** A trusted `focusin`. */
   focused(target: EventTarget | null): void;
-  /** Asks the page's config (and with it the branded domains' hover rule) if not yet asked. */
-  loadConfig(): void;
+  /**
+   * Asks the page's config (and with it the account's branded domains) if not yet asked; `target`
+   * is what the pointer entered meanwhile, checked once the branded domains are known.
+   */
+  loadConfig(target: EventTarget | null): void;
   /** The extension went away: close the card and stop listening. */
   stop(): void;
 }
@@ -48,13 +59,23 @@ export function createHoverController(): HoverController {
   let whileOpen: AbortController | undefined;
   let linkFocused = false;
 
+  // A card is due only for a link the user really moved on and can see (PRODUCT.md §4).
+  const moves = createMovedOn((anchor) => {
+    const pending = intent.pendingLink;
+    if (pending?.anchor === anchor) intent.ready(pending);
+  });
+
   const intent = new HoverIntent<BitlyLink>({
     delayMs: () => config.now?.hoverDelayMs ?? DEFAULTS.hoverDelayMs,
     closeGraceMs: CLOSE_GRACE_MS,
     same: (a, b) => a.anchor === b.anchor && a.id === b.id,
+    mayOpen: (link) => moves.movedOn(link.anchor) && linkLooksMeant(link.anchor),
+    pending: (link) => preparer.pending(link),
+    abandoned: () => preparer.abandoned(),
     open(link) {
       whileOpen?.abort();
-      frame ??= createCardFrame();
+      preparer.opened();
+      frame ??= createCardFrame(config.now?.cardFrameTitle ?? '');
       frame.show(link);
       follow(true);
       listenForKeys();
@@ -72,6 +93,12 @@ export function createHoverController(): HoverController {
     },
   });
 
+  // The card frame is made when a hover first rests on a Bitly link, not when the pointer passes.
+  const preparer = createCardPreparer(
+    () => (frame ??= createCardFrame(config.now?.cardFrameTitle ?? '')),
+    () => intent.openLink !== undefined,
+  );
+
   const config = createConfigSource(
     (push) => {
       if (push.bitlensPush === 'closeCard') {
@@ -82,7 +109,7 @@ export function createHoverController(): HoverController {
         intent.closeNow();
       }
     },
-    (page) => brandedHostsStyle(page.enabled ? page.brandedHosts : []),
+    (page) => branded(page.enabled ? page.brandedHosts : new Set()),
     // `document.links`: the page's `<a href>` and `<area href>`, HTML only (an SVG link has no host).
     () => collectPageLinks(document.links as HTMLCollectionOf<HTMLAnchorElement>, config.now?.brandedHosts ?? new Set(), location.href),
   );
@@ -137,7 +164,7 @@ export function createHoverController(): HoverController {
       // Tab from the link goes into the card, whose first control takes focus.
       if (open && frame && e.key === 'Tab' && !e.shiftKey && document.activeElement === open.anchor) {
         e.preventDefault();
-        frame.element.focus();
+        frame.focus();
         return;
       }
       if (!isOpenShortcut(e)) return;
@@ -145,29 +172,32 @@ export function createHoverController(): HoverController {
       const known = classify(focused);
       if (known?.kind === 'link') {
         e.preventDefault();
-        intent.openNow(known.link);
+        openFocused(known.link);
       }
       if (known) return;
       lastTarget = focused;
       // Before the config has loaded the card opens once it has, if the link still has focus.
       whenClassified(focused, (target) => {
-        if (target.kind === 'link') intent.openNow(target.link);
+        if (target.kind === 'link') openFocused(target.link);
       });
     },
     { capture: true },
   );
   const listenForKeys = () => keys(linkFocused || intent.openLink !== undefined);
+  const openFocused = (link: BitlyLink) => {
+    if (linkLooksMeant(link.anchor)) intent.openNow(link);
+  };
+
+  const linkHovered = (anchor: HTMLAnchorElement) => {
+    moves.watch(anchor);
+    follow(true);
+    lastTarget = anchor;
+    whenClassified(anchor, pointerOn);
+  };
+  const branded = brandedLinkListener(linkHovered);
 
   return {
-    linkHovered(anchor) {
-      follow(true);
-      lastTarget = anchor;
-      whenClassified(anchor, (target) => {
-        // The card's document loads during the intent delay, ready before the card is due.
-        if (target.kind === 'link') frame ??= createCardFrame();
-        pointerOn(target);
-      });
-    },
+    linkHovered,
     focused(target) {
       lastTarget = target;
       // Any link may be a Bitly link until the config says otherwise: listen for keys at once, so
@@ -181,14 +211,18 @@ export function createHoverController(): HoverController {
         listenForKeys();
       });
     },
-    loadConfig() {
-      void config.load();
+    loadConfig(target) {
+      void config.load().then((page) => {
+        const anchor = (target as Element | null)?.closest?.('a[href]');
+        if (page?.enabled && anchor instanceof HTMLAnchorElement && anchor.matches(':hover') && !isBitlyHost(anchor.hostname) && isBitlyHost(anchor.hostname, page.brandedHosts)) linkHovered(anchor);
+      });
     },
     stop() {
       intent.closeNow();
       frame?.remove();
       follow(false);
       keys(false);
+      branded(new Set());
     },
   };
 }

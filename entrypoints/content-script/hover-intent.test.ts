@@ -120,4 +120,102 @@ describe('HoverIntent', () => {
     vi.advanceTimersByTime(50);
     expect(events).toEqual(['a']);
   });
+
+  describe('a link that may not open yet (no real move on it, or not visible enough)', () => {
+    function gated(allowed: Set<string>) {
+      const events: string[] = [];
+      const intent = new HoverIntent<string>({
+        delayMs: () => 350,
+        closeGraceMs: 200,
+        open: (l) => events.push(`open ${l}`),
+        close: () => events.push('close'),
+        same: (a, b) => a === b,
+        mayOpen: (l) => allowed.has(l),
+      });
+      return { intent, events };
+    }
+
+    it('waits past its delay and opens as soon as it is ready, at once', () => {
+      const allowed = new Set<string>();
+      const { intent, events } = gated(allowed);
+      intent.pointerOn(link('a'));
+      vi.advanceTimersByTime(5_000);
+      expect(events).toEqual([]);
+      expect(intent.pendingLink).toBe('a');
+      allowed.add('a');
+      intent.ready('a');
+      expect(events).toEqual(['open a']);
+    });
+
+    it('ready before the delay is over changes nothing: the delay still counts', () => {
+      const { intent, events } = gated(new Set(['a']));
+      intent.pointerOn(link('a'));
+      intent.ready('a');
+      vi.advanceTimersByTime(349);
+      expect(events).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(events).toEqual(['open a']);
+    });
+
+    it.each([
+      ['the pointer left', (intent: HoverIntent<string>) => intent.pointerOn(elsewhere)],
+      ['the pointer went to another link', (intent: HoverIntent<string>) => intent.pointerOn(link('b'))],
+    ])('never opens once %s', (_, move) => {
+      const allowed = new Set<string>();
+      const { intent, events } = gated(allowed);
+      intent.pointerOn(link('a'));
+      vi.advanceTimersByTime(400);
+      move(intent);
+      allowed.add('a');
+      intent.ready('a');
+      vi.advanceTimersByTime(1_000);
+      expect(events).toEqual([]);
+    });
+
+    it('a link still not allowed when it says it is ready stays shut', () => {
+      const { intent, events } = gated(new Set());
+      intent.pointerOn(link('a'));
+      vi.advanceTimersByTime(400);
+      intent.ready('a');
+      expect(events).toEqual([]);
+    });
+  });
+
+  describe('pending and abandoned (the card prepared during the delay)', () => {
+    function withPreparation() {
+      const events: string[] = [];
+      const intent = new HoverIntent<string>({
+        delayMs: () => 350,
+        closeGraceMs: 200,
+        open: (l) => events.push(`open ${l}`),
+        close: () => events.push('close'),
+        same: (a, b) => a === b,
+        pending: (l) => events.push(`pending ${l}`),
+        abandoned: (l) => events.push(`abandoned ${l}`),
+      });
+      return { intent, events };
+    }
+
+    it.each([
+      ['the pointer leaves', (i: HoverIntent<string>) => i.pointerOn(elsewhere), ['pending a', 'abandoned a']],
+      ['another link', (i: HoverIntent<string>) => i.pointerOn(link('b')), ['pending a', 'abandoned a', 'pending b']],
+      ['the same link again', (i: HoverIntent<string>) => i.pointerOn(link('a')), ['pending a']],
+      ['Escape', (i: HoverIntent<string>) => i.closeNow(), ['pending a', 'abandoned a']],
+    ])('a delay cancelled by %s is abandoned; nothing opens', (_what, act, expected) => {
+      const { intent, events } = withPreparation();
+      intent.pointerOn(link('a'));
+      vi.advanceTimersByTime(200);
+      act(intent);
+      expect(events).toEqual(expected);
+    });
+
+    it('a delay that ends opens its card and abandons nothing', () => {
+      const { intent, events } = withPreparation();
+      intent.pointerOn(link('a'));
+      vi.advanceTimersByTime(350);
+      intent.pointerOn(elsewhere);
+      vi.advanceTimersByTime(1000);
+      expect(events).toEqual(['pending a', 'open a', 'close']);
+    });
+  });
 });

@@ -12,6 +12,16 @@ export interface HoverIntentOptions<L> {
   open(link: L): void;
   close(): void;
   same(a: L, b: L): boolean;
+  /**
+   * Whether a link whose delay is over may open now (the user really moved on it, and it is
+   * visible enough to be meant); when not, it opens once `ready(link)` is called, if the pointer
+   * is still on it. Always, when left out.
+   */
+  mayOpen?: (link: L) => boolean;
+  /** The intent delay started for this link (no card is due yet). */
+  pending?(link: L): void;
+  /** The delay for this link was cancelled before its card opened (the pointer left, Escape…). */
+  abandoned?(link: L): void;
   setTimer?: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
   clearTimer?: (id: ReturnType<typeof setTimeout>) => void;
 }
@@ -20,6 +30,8 @@ export class HoverIntent<L> {
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private pending: L | undefined;
+  /** The pending link's delay is over; it waits for `mayOpen`. */
+  private overdue = false;
   private shown: L | undefined;
   private readonly setTimer: NonNullable<HoverIntentOptions<L>['setTimer']>;
   private readonly clearTimer: NonNullable<HoverIntentOptions<L>['clearTimer']>;
@@ -34,6 +46,11 @@ export class HoverIntent<L> {
     return this.shown;
   }
 
+  /** The link the pointer rests on, waiting for its delay or for `mayOpen`. */
+  get pendingLink(): L | undefined {
+    return this.pending;
+  }
+
   /** Nothing pending, open or closing: the pointer need not be followed. */
   get idle(): boolean {
     return this.pending === undefined && this.shown === undefined;
@@ -41,29 +58,41 @@ export class HoverIntent<L> {
 
   pointerOn(target: PointerTarget<L>) {
     if (target.kind === 'card') {
-      this.cancelOpen();
+      this.dropPending();
       this.cancelClose();
       return;
     }
     if (target.kind === 'link') {
       if (this.shown !== undefined && this.o.same(this.shown, target.link)) {
-        this.cancelOpen();
+        this.dropPending();
         this.cancelClose();
         return;
       }
       if (this.pending !== undefined && this.o.same(this.pending, target.link)) return;
-      this.cancelOpen();
+      this.dropPending();
       this.pending = target.link;
       const link = target.link;
-      this.openTimer = this.setTimer(() => this.openNow(link), this.o.delayMs());
+      this.openTimer = this.setTimer(() => this.delayOver(link), this.o.delayMs());
+      this.o.pending?.(link);
       return;
     }
     // The common case on any page: the pointer moves over ordinary content with nothing pending.
     if (this.pending === undefined && this.shown === undefined) return;
-    this.cancelOpen();
+    this.dropPending();
     if (this.shown !== undefined && this.closeTimer === undefined) {
       this.closeTimer = this.setTimer(() => this.closeNow(), this.o.closeGraceMs);
     }
+  }
+
+  /** `link` may open now: opens it if it is the pending link and its delay is over. */
+  ready(link: L) {
+    if (this.overdue && this.pending !== undefined && this.o.same(this.pending, link) && this.o.mayOpen?.(link) !== false) this.openNow(link);
+  }
+
+  private delayOver(link: L) {
+    this.openTimer = undefined;
+    if (this.o.mayOpen?.(link) === false) this.overdue = true;
+    else this.openNow(link);
   }
 
   /** Opens at once (keyboard shortcut), replacing any open card. */
@@ -75,17 +104,25 @@ export class HoverIntent<L> {
   }
 
   closeNow() {
-    this.cancelOpen();
+    this.dropPending();
     this.cancelClose();
     if (this.shown === undefined) return;
     this.shown = undefined;
     this.o.close();
   }
 
+  /** Cancels the delay of a link whose card never opened. */
+  private dropPending() {
+    const link = this.pending;
+    this.cancelOpen();
+    if (link !== undefined) this.o.abandoned?.(link);
+  }
+
   private cancelOpen() {
     if (this.openTimer !== undefined) this.clearTimer(this.openTimer);
     this.openTimer = undefined;
     this.pending = undefined;
+    this.overdue = false;
   }
 
   private cancelClose() {

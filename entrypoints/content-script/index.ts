@@ -3,10 +3,12 @@
  * keyboard), waits for hover intent, and shows the card frame next to the link. Numbers, token
  * and storage stay in the background and the card page.
  *
- * A page load costs three listeners and nothing else (PRODUCT.md §6, B2): the stylesheet from
+ * A page load costs five listeners and nothing else (PRODUCT.md §6, B2): the stylesheet from
  * utils/bitly/link-hover-css.ts animates a Bitly link while it is hovered, so `animationstart`
- * is heard on Bitly links alone; `focusin` serves the keyboard; the first pointer movement asks
- * the config. The rest (hover-controller.ts) is set up on the first of those that needs it.
+ * is heard on Bitly links alone (and its `animationend`/`animationcancel` stopped, so pages do not
+ * hear them); `focusin` serves the keyboard; the first pointer movement asks
+ * the config (with the account's branded domains, which only this isolated world knows). The
+ * rest (hover-controller.ts) is set up on the first of those that needs it.
  *
  * It is built as an unlisted script and listed in the manifest by wxt.config.ts rather than with
  * `defineContentScript`, whose wrapper brings the WebExtension polyfill and WXT's context: several
@@ -15,7 +17,8 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { LINK_HOVER_ANIMATION } from '@/utils/bitly/link-hover-css';
-import { createHoverController, PASSIVE_CAPTURE, type HoverController } from './hover-controller';
+import { createHoverController, type HoverController } from './hover-controller';
+import { PASSIVE_CAPTURE } from './passive-capture';
 import { whenOrphaned } from './send-to-background';
 
 export default defineUnlistedScript(() => {
@@ -23,34 +26,41 @@ export default defineUnlistedScript(() => {
   const use = () => (controller ??= createHoverController());
 
   // The pointer reached a Bitly link. A page can start an animation of that name itself, but
-  // not the link's `:hover`, which only the real pointer sets.
+  // not the link's `:hover`, which only the pointer sets (and not the move hover-controller.ts
+  // then waits for). The event is Bitlens' own: page listeners added after this one never hear it.
   const onAnimationStart = (e: AnimationEvent) => {
+    if (e.animationName !== LINK_HOVER_ANIMATION) return;
+    e.stopImmediatePropagation();
     const anchor = e.target;
-    if (e.isTrusted && e.animationName === LINK_HOVER_ANIMATION && anchor instanceof HTMLAnchorElement && anchor.matches(':hover')) {
-      use().linkHovered(anchor);
-    }
+    if (e.isTrusted && anchor instanceof HTMLAnchorElement && anchor.matches(':hover')) use().linkHovered(anchor);
+  };
+  const ownAnimationEnds = (e: AnimationEvent) => {
+    if (e.animationName === LINK_HOVER_ANIMATION) e.stopImmediatePropagation();
   };
   const onFocusIn = (e: FocusEvent) => {
     if (e.isTrusted) use().focused(e.target);
   };
-  // Branded short domains need their own hover rule, so the config is asked when the user first
-  // moves the pointer: not while the page loads, where the first call into the extension APIs
-  // would cost more than all of this script.
+  // Branded short domains are checked by the content script itself, so the config is asked when
+  // the user first moves the pointer: not while the page loads, where the first call into the
+  // extension APIs would cost more than all of this script.
   const onFirstMove = (e: PointerEvent) => {
     if (!e.isTrusted) return;
     document.removeEventListener('pointerover', onFirstMove, PASSIVE_CAPTURE);
-    use().loadConfig();
+    use().loadConfig(e.target);
   };
+  // On the window, so that the hover animation's events stop before the page's own listeners.
   const listeners = [
-    ['animationstart', onAnimationStart],
-    ['focusin', onFocusIn],
-    ['pointerover', onFirstMove],
-  ] as Array<[string, EventListener]>;
-  for (const [type, listener] of listeners) document.addEventListener(type, listener, PASSIVE_CAPTURE);
+    [window, 'animationstart', onAnimationStart],
+    [window, 'animationend', ownAnimationEnds],
+    [window, 'animationcancel', ownAnimationEnds],
+    [document, 'focusin', onFocusIn],
+    [document, 'pointerover', onFirstMove],
+  ] as unknown as Array<[EventTarget, string, EventListener]>;
+  for (const [target, type, listener] of listeners) target.addEventListener(type, listener, PASSIVE_CAPTURE);
 
   // After an update or uninstall this copy is orphaned: stop listening and remove the card.
   whenOrphaned(() => {
     controller?.stop();
-    for (const [type, listener] of listeners) document.removeEventListener(type, listener, PASSIVE_CAPTURE);
+    for (const [target, type, listener] of listeners) target.removeEventListener(type, listener, PASSIVE_CAPTURE);
   });
 });

@@ -8,6 +8,7 @@ import { t } from '@/utils/i18n';
 import type { FacetReply } from '@/utils/messaging/protocol';
 import { DEFAULTS } from '@/utils/settings/defaults';
 import type { Settings } from '@/utils/settings/settings-schema';
+import { sketchBars } from '@/components/bar-sketch';
 import { ClicksOverTime, groupSeries } from '@/components/clicks-total';
 import { AgeLine } from '@/components/data-age';
 import { dataAge, isBusy, nextRetryAt } from '@/components/facets-model';
@@ -95,6 +96,7 @@ export function AccountView({ api, login, locale, now, onOpen, onOpenOptions, on
             chartHeight={CHART_HEIGHT}
             upgradeText={t('popupGroupClicksPlan')}
             onChartDrawn={onChartDrawn}
+            sketch={sketchBars}
           />
           <h2 class="subheading">{t('popupTopLinks')}</h2>
           {top?.state === 'data' ? (

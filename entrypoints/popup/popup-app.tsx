@@ -19,10 +19,6 @@ import type { PopupApi } from './popup-api';
 import { linkStatsModel } from './popup-models';
 import { choosePopupView, learnAboutTab, type PopupView, type TabFacts } from './popup-start';
 
-/** Chart.js, fetched only for the views that draw a chart with it. */
-const loadChart = () => void import('@/components/bar-chart');
-const DRAWS_CHART: ReadonlySet<PopupView['kind']> = new Set(['link', 'account']);
-
 export interface PopupAppProps {
   api: PopupApi;
   /** For numbers and dates (`Intl`). */
@@ -60,7 +56,8 @@ function LinkStatsVisit({ api, link, text, locale, onBack, announce, onOpenOptio
   onWindowChange(window: Pick<Settings, 'unit' | 'range'>): void;
 }) {
   const model = useMemo(() => linkStatsModel(api, link), [api, link]);
-  useEffect(() => {
+  // Started as it mounts, not after the next paint: the cached numbers are asked for at once.
+  useLayoutEffect(() => {
     model.start();
     return () => model.dispose();
   }, [model]);
@@ -88,9 +85,24 @@ export function PopupApp({ api, locale }: PopupAppProps) {
   const [notice, setNotice] = useState('');
   const now = useNow(1000);
 
-  useEffect(() => {
+  // Asked before the first paint, and the view chosen as a fact arrives (not in an effect after
+  // the next paint): each hop to the first numbers costs a frame otherwise.
+  useLayoutEffect(() => {
     let gone = false;
-    learnAboutTab(api, (fact) => !gone && setFacts((known) => ({ ...known, ...fact })));
+    let known: TabFacts = {};
+    let chosen: PopupView | null = null;
+    learnAboutTab(api, (fact) => {
+      if (gone) return;
+      known = { ...known, ...fact };
+      setFacts(known);
+      // The view is chosen once, as soon as the facts allow; only learning that no one is signed in changes it.
+      const next = choosePopupView(known);
+      if (!next || (chosen && next.kind !== 'no-token') || chosen?.kind === 'no-token') return;
+      // For the benchmark's breakdown of the time to the first paint (scripts/bench/b7-popup.ts).
+      if (!chosen) performance.mark('bitlens-popup-view');
+      chosen = next;
+      setRoot(next);
+    });
     api.getSettings().then((settings) => !gone && setRange(settings.range), () => {});
     const unsubscribe = api.subscribe((push) => {
       if (push.type === 'settingsChanged') setRange(push.settings.range);
@@ -101,14 +113,6 @@ export function PopupApp({ api, locale }: PopupAppProps) {
     };
   }, [api]);
 
-  // The view is chosen once, as soon as the facts allow; only learning that no one is signed in changes it.
-  useEffect(() => {
-    const chosen = choosePopupView(facts);
-    if (!chosen || (root && chosen.kind !== 'no-token')) return;
-    // For the benchmark's breakdown of the time to the first paint (scripts/bench/b7-popup.ts).
-    if (!root) performance.mark('bitlens-popup-view');
-    setRoot(chosen);
-  }, [facts]);
   const account = facts.account;
 
   useEffect(() => {
@@ -119,9 +123,6 @@ export function PopupApp({ api, locale }: PopupAppProps) {
 
   const current = root?.kind === 'no-token' ? root : (visits.at(-1)?.view ?? root);
   useDocumentMarks(current);
-  useEffect(() => {
-    if (current && DRAWS_CHART.has(current.kind)) loadChart();
-  }, [current?.kind]);
 
   const openOptions = useCallback(() => void api.openOptions().catch(() => {}), [api]);
   const open = useCallback((view: PopupView, from?: string) => setVisits((stack) => [...stack, { view, from }]), []);

@@ -24,6 +24,10 @@ describe('what the popup opens on', () => {
     ['Firefox’s add-on store', { tab: { id: 7, url: 'https://addons.mozilla.org/de/firefox/' }, page: null }, { kind: 'account' }],
     ['a local file', { tab: { id: 7, url: 'file:///home/me/notes.html' }, page: null }, { kind: 'account' }],
     ['nothing known about the tab', { tab: { id: 7 }, page: null }, { kind: 'account' }],
+    ['the tab is a Bitly link (activeTab): chosen before its content script answers', { tab: { id: 7, url: 'https://bit.ly/Abc1234' } }, { kind: 'link', link: 'bit.ly/Abc1234' }],
+    ['a browser page (activeTab): chosen without waiting for a content script', { tab: { id: 7, url: 'chrome://version/' } }, { kind: 'account' }],
+    ['a store page: chosen without waiting for a content script', { tab: { id: 7, url: 'https://chromewebstore.google.com/detail/x' } }, { kind: 'account' }],
+    ['a local file with Bitly links (content scripts may run there)', { tab: { id: 7, url: 'file:///home/me/notes.html' }, page: page('file:///home/me/notes.html', ['bit.ly/A1']) }, { kind: 'page-links', page: page('file:///home/me/notes.html', ['bit.ly/A1']) }],
     ['signed in: the same choice as not yet known', { account: SIGNED_IN, page: page(ARTICLE, ['bit.ly/A1']) }, { kind: 'page-links', page: page(ARTICLE, ['bit.ly/A1']) }],
   ])('%s', (_name, facts, view) => {
     expect(choosePopupView(facts)).toEqual(view);
@@ -33,6 +37,7 @@ describe('what the popup opens on', () => {
     ['nothing known yet', {}],
     ['the account only', { account: SIGNED_IN }],
     ['the tab, its content script not yet answered', { tab: { id: 7, url: ARTICLE } }],
+    ['a local file, its content script not yet answered', { tab: { id: 7, url: 'file:///home/me/notes.html' } }],
     ['a web page without content script, branded domains not yet known', { tab: { id: 7, url: ARTICLE }, page: null }],
   ])('waits while it knows only %s', (_name, facts) => {
     expect(choosePopupView(facts)).toBeNull();

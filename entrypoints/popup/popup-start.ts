@@ -7,7 +7,9 @@
  *
  * The facts arrive one by one (the tab, its content script's answer, the account, the branded
  * domains); the choice is made as soon as the facts it needs are in, so the first paint waits for
- * as few messages as possible. A signed-out account, whenever it is known, wins.
+ * as few messages as possible: when the tab's address alone decides (a Bitly link, a browser or
+ * store page), the content script's answer is not waited for. A signed-out account, whenever it is
+ * known, wins.
  */
 import { parseBitlink } from '@/utils/bitly/link';
 import { isWebPage } from '@/utils/links/page-url';
@@ -37,9 +39,17 @@ const STORE_PAGES = [/^https:\/\/chromewebstore\.google\.com\//, /^https:\/\/chr
 /** A page Bitlens can look at: a web page outside the stores. */
 const isOrdinaryPage = (url: string) => isWebPage(url) && !STORE_PAGES.some((store) => store.test(url));
 
+/** A tab no content script can answer from: browser pages (not web pages, not local files) and the stores. */
+const isClosedToContentScripts = (url: string) => !/^(https?|file):/i.test(url) || STORE_PAGES.some((store) => store.test(url));
+
 /** The view for the facts known so far, or null while a needed fact is still on its way. */
 export function choosePopupView({ account, tab, page, brandedHosts }: TabFacts): PopupView | null {
   if (account && !account.signedIn) return { kind: 'no-token' };
+  const url = tab?.url;
+  // What the address alone decides needs no answer from the page (the content script would say the same).
+  const bitly = url ? parseBitlink(url) : null;
+  if (bitly) return { kind: 'link', link: bitly.id };
+  if (url && isClosedToContentScripts(url)) return { kind: 'account' };
   if (page === undefined) return null;
   if (page) {
     // The content script knows the account's branded domains, so it names its own link.
@@ -48,11 +58,7 @@ export function choosePopupView({ account, tab, page, brandedHosts }: TabFacts):
     if (isOrdinaryPage(page.url)) return { kind: 'links-to-page', url: page.url, pageListed: true };
     return { kind: 'account' };
   }
-  const url = tab?.url;
-  if (!url) return { kind: 'account' };
-  const bitly = parseBitlink(url);
-  if (bitly) return { kind: 'link', link: bitly.id };
-  if (!isOrdinaryPage(url)) return { kind: 'account' };
+  if (!url || !isOrdinaryPage(url)) return { kind: 'account' };
   if (!brandedHosts) return null;
   const branded = parseBitlink(url, new Set(brandedHosts));
   return branded ? { kind: 'link', link: branded.id } : { kind: 'links-to-page', url, pageListed: false };

@@ -5,7 +5,7 @@
  * with a table, CSV/JSON export, and the same window controls as a link's report.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { ClicksOverTime, groupSeries } from '@/components/clicks-total';
+import { ClicksOverTime, groupSeries, rangeWords } from '@/components/clicks-total';
 import { AgeLine } from '@/components/data-age';
 import { FacetSection } from '@/components/facet-section';
 import { FacetTable } from '@/components/facet-table';
@@ -21,11 +21,13 @@ import type { ExportMeta } from '@/utils/export/json';
 import { formatBucket, parseBitlyDate } from '@/utils/format/bucket-dates';
 import { formatCount } from '@/utils/format/numbers';
 import { t } from '@/utils/i18n';
-import type { AccountState } from '@/utils/messaging/protocol';
-import { reportHash } from '@/utils/report/report-url';
+import type { AccountState, GroupsReply } from '@/utils/messaging/protocol';
+import { accountHash, reportHash } from '@/utils/report/report-url';
 import { windowSpan } from '@/utils/stats/date-range';
 import type { AccountFacet, AccountFacetData } from '@/utils/stats/facet-names';
 import { rankRows, type Ranked } from '@/utils/stats/ranked-rows';
+import type { OrganizationClicks } from '@/utils/stats/organization-clicks';
+import { GroupPicker } from './group-picker';
 import type { ReportApi } from './report-api';
 import { accountReportModel } from './report-model';
 import { customWords, ReportWindowControls, useReportWindow } from './report-window';
@@ -43,11 +45,20 @@ function createdRows(data: ShortenCounts, unit: TimeUnit, locale: string): Ranke
   return { total, rows: rows.map((row) => ({ key: row.key, label: formatBucket(row.ms, unit, locale), clicks: row.value, share: total > 0 ? row.value / total : 0 })) };
 }
 
-export function AccountReport({ api, locale }: { api: ReportApi; locale: string }) {
-  const { model, snapshot } = useFacetsModel(() => accountReportModel(api), [api]);
+/** Each group's clicks in the window, biggest first, with its share of the organization's. */
+function organizationRows(data: OrganizationClicks): Ranked {
+  return rankRows(data.groups.map((group) => ({ key: group.guid, label: group.name, clicks: group.clicks })));
+}
+
+/** `group`: the group the address names (`#account&group=…`), else null for the settings' group. */
+export function AccountReport({ api, locale, group }: { api: ReportApi; locale: string; group: string | null }) {
+  const { model, snapshot } = useFacetsModel(() => accountReportModel(api, group), [api, group]);
   const [account, setAccount] = useState<AccountState | null>(null);
+  const [groups, setGroups] = useState<GroupsReply | null>(null);
   useEffect(() => {
     void api.getAccount().then(setAccount, () => setAccount({ signedIn: false }));
+    // Without the list there is nothing to pick from: the overview stays on its group.
+    void api.getGroups().then(setGroups, () => setGroups(null));
   }, [api]);
   const retryAt = nextRetryAt(snapshot);
   const now = useNow(retryAt !== null ? 1000 : 15_000);
@@ -64,12 +75,15 @@ export function AccountReport({ api, locale }: { api: ReportApi; locale: string 
     document.documentElement.dataset.view = !loaded ? 'loading' : clicks.state === 'data' ? 'data' : clicks.state;
   }, [loaded, clicks?.state]);
 
+  const defaultGroup = account?.signedIn ? account.account.defaultGroup : null;
+  /** The group on show: the address's, else the settings', else the account's default. */
+  const shownGroup = group ?? settings?.defaultGroupGuid ?? defaultGroup?.guid ?? null;
+  const groupName = (guid: string) => (groups?.ok ? groups.groups.find((g) => g.guid === guid)?.name : undefined) ?? (guid === defaultGroup?.guid ? defaultGroup.name : null);
   const meta = (): ExportMeta | null => {
     if (!asked) return null;
     const at = Date.now();
-    const group = account?.signedIn ? account.account.defaultGroup : null;
-    const guid = settings?.defaultGroupGuid ?? group?.guid ?? 'group';
-    return { subject: { type: 'account', groupGuid: guid, groupName: guid === group?.guid ? group.name : null }, query: asked, span: windowSpan(asked, at), exportedAt: at };
+    const guid = shownGroup ?? 'group';
+    return { subject: { type: 'account', groupGuid: guid, groupName: groupName(guid) }, query: asked, span: windowSpan(asked, at), exportedAt: at };
   };
   const save =
     <F extends AccountFacet>(facet: F, data: AccountFacetData<F>) =>
@@ -99,6 +113,7 @@ export function AccountReport({ api, locale }: { api: ReportApi; locale: string 
         <h1 id="report-heading">
           {t('popupAccountHeading')} {account?.signedIn && <span class="muted">{account.account.login}</span>}
         </h1>
+        <GroupPicker groups={groups} value={shownGroup} onPick={(guid) => (location.hash = accountHash(guid))} />
         <div class="report-actions">
           <RefreshButton busy={busy && loaded} canRefresh={loaded} onRefresh={() => model.refresh()} describedBy="report-age" />
         </div>
@@ -165,6 +180,30 @@ export function AccountReport({ api, locale }: { api: ReportApi; locale: string 
           {(data) => <FacetTable id="organization-created-table" caption={t('reportCreatedOrganization')} captionHidden labelHeader={t('reportPeriod')} countHeader={t('reportLinksCreated')} ranked={createdRows(data, unit, locale)} locale={locale} limit={12} />}
         </FacetSection>
       </div>
+      <FacetSection
+        id="organization-clicks"
+        title={t('reportOrganizationClicks')}
+        reply={slots.organizationClicks.reply}
+        onExport={exportOf('organizationClicks')}
+        upgradeText={t('reportOrganizationClicksPlan')}
+        {...section}
+      >
+        {(data) => {
+          const ranked = organizationRows(data);
+          return (
+            <>
+              <p class="total-row">
+                <span class="total" data-testid="organization-total">
+                  {formatCount(ranked.total, locale)}
+                </span>
+                <span class="total-label">{customWords(range.custom, locale) ?? rangeWords(range.window.range, ranked.total)}</span>
+              </p>
+              <p class="organization-note">{t('reportOrganizationClicksNote')}</p>
+              <FacetTable id="organization-clicks-table" caption={t('reportOrganizationClicks')} captionHidden labelHeader={t('reportGroup')} ranked={ranked} locale={locale} />
+            </>
+          );
+        }}
+      </FacetSection>
       <p class="report-export">
         <button type="button" onClick={saveWhole} disabled={!loaded} data-testid="export-report">
           {t('reportExportWhole')}

@@ -3,8 +3,9 @@ import { browser } from 'wxt/browser';
 import '@/components/theme.css';
 import '@/components/stats-views.css';
 import { t } from '@/utils/i18n';
-import { isAccountReport, reportLinkFrom } from '@/utils/report/report-url';
+import { accountGroupFrom, isAccountReport, reportLinkFrom } from '@/utils/report/report-url';
 import { AccountReport } from './account-report';
+import { watchChartsPainted } from './paint-marks';
 import { createMessageReportApi } from './report-api';
 import { ReportApp } from './report-app';
 
@@ -15,7 +16,9 @@ const root = document.getElementById('app')!;
 function show() {
   if (isAccountReport(location.hash)) {
     document.title = t('popupAccountHeading');
-    render(<AccountReport key="account" api={api} locale={browser.i18n.getUILanguage()} />, root);
+    const group = accountGroupFrom(location.hash);
+    // Another group is another overview: the key remounts it with a fresh model.
+    render(<AccountReport key={`account:${group ?? ''}`} api={api} group={group} locale={browser.i18n.getUILanguage()} />, root);
     return;
   }
   const link = reportLinkFrom(location.hash);
@@ -24,6 +27,7 @@ function show() {
   render(<ReportApp key={link ?? ''} api={api} link={link} locale={browser.i18n.getUILanguage()} />, root);
 }
 
+watchChartsPainted(root);
 show();
 addEventListener('hashchange', show);
 addEventListener('pagehide', () => api.dispose(), { once: true });

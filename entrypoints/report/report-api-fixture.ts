@@ -1,5 +1,5 @@
 /** A ReportApi without extension APIs, for tests: answers scripted per facet, every question recorded. */
-import type { AccountState, AskerPush, FacetReply } from '@/utils/messaging/protocol';
+import type { AccountState, AskerPush, FacetReply, GroupsReply } from '@/utils/messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings-schema';
 import type { ReportApi, ReportAskOptions } from './report-api';
 
@@ -15,6 +15,7 @@ export interface ReportCall {
 export interface FixtureReportApi extends ReportApi {
   account: AccountState;
   settings: Settings;
+  groups: GroupsReply;
   /** Answers per facet name; missing: never answers. */
   answers: Record<string, Answer>;
   readonly calls: ReportCall[];
@@ -27,11 +28,13 @@ export function createFixtureReportApi(given: { settings?: Partial<Settings>; an
   const api: FixtureReportApi = {
     account: { signedIn: true, account: { login: 'paula', name: 'Paula', defaultGroup: { guid: 'Bg1', name: 'Paula' }, organization: null } },
     settings: { ...DEFAULT_SETTINGS, ...given.settings },
+    groups: { ok: true, groups: [{ guid: 'Bg1', name: 'Paula' }] },
     answers: given.answers ?? {},
     calls: [],
     copied: [],
     getAccount: async () => api.account,
     getSettings: async () => api.settings,
+    getGroups: async () => api.groups,
     async askLinkFacet(link, facet, options) {
       api.calls.push({ link, facet, options });
       const scripted = api.answers[facet];

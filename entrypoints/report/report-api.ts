@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { AskWindow } from '@/components/facets-model';
 import { copyText } from '@/utils/clipboard';
 import { holdPort } from '@/utils/messaging/held-port';
-import { ASKER_PORT_PREFIX, type AccountFacetReply, type AccountState, type AskerPush, type LinkFacetReply } from '@/utils/messaging/protocol';
+import { ASKER_PORT_PREFIX, type AccountFacetReply, type AccountState, type AskerPush, type GroupsReply, type LinkFacetReply } from '@/utils/messaging/protocol';
 import { askAccountFacet, askLinkFacet, sendMessage } from '@/utils/messaging/send';
 import type { Settings } from '@/utils/settings/settings-schema';
 import type { AccountFacet, LinkFacet } from '@/utils/stats/facet-names';
@@ -20,9 +20,11 @@ export interface ReportAskOptions {
 export interface ReportApi {
   getAccount(): Promise<AccountState>;
   getSettings(): Promise<Settings>;
+  /** The account's groups (the overview's group picker). */
+  getGroups(): Promise<GroupsReply>;
   askLinkFacet<F extends LinkFacet>(link: string, facet: F, options: ReportAskOptions): Promise<LinkFacetReply<F>>;
-  /** A facet of the account's group (the settings' group, else the default one). */
-  askAccountFacet<F extends AccountFacet>(facet: F, options: ReportAskOptions & { size?: number }): Promise<AccountFacetReply<F>>;
+  /** A facet of a group (`guid`; else the settings' group, else the default one) or of its organization. */
+  askAccountFacet<F extends AccountFacet>(facet: F, options: ReportAskOptions & { size?: number; guid?: string }): Promise<AccountFacetReply<F>>;
   /** Pushes for the page (a facet was refreshed, settings changed); returns the unsubscribe. */
   subscribe(listener: (push: AskerPush) => void): () => void;
   openOptions(): Promise<void>;
@@ -43,8 +45,9 @@ export function createMessageReportApi(): ReportApi & { dispose(): void } {
   return {
     getAccount: () => sendMessage('getAccount', {}),
     getSettings: () => sendMessage('getSettings', {}),
+    getGroups: () => sendMessage('getGroups', {}),
     askLinkFacet: (link, facet, options) => askLinkFacet({ link, facet, ...request(options) }),
-    askAccountFacet: (facet, { size, ...options }) => askAccountFacet({ facet, ...request(options), ...(size ? { size } : {}) }),
+    askAccountFacet: (facet, { size, guid, ...options }) => askAccountFacet({ facet, ...request(options), ...(size ? { size } : {}), ...(guid ? { guid } : {}) }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

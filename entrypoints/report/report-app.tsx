@@ -14,7 +14,10 @@ import { FacetTable } from '@/components/facet-table';
 import { dataAge, isBusy, nextRetryAt } from '@/components/facets-model';
 import { CopyButton, OpenOnBitly, RefreshButton } from '@/components/link-actions';
 import { linkStatus, panelFor } from '@/components/link-status';
+import { QrCode } from '@/components/qr-code';
 import { ReferrersByDomain } from '@/components/referrers-by-domain';
+import { ScanShare } from '@/components/scan-share';
+import { ScanSplitView } from '@/components/scan-split';
 import { StatusPanel } from '@/components/status-panel';
 import { useFacetsModel } from '@/components/use-facets';
 import { useNow } from '@/components/use-now';
@@ -150,8 +153,12 @@ function LinkReport({ api, link, locale }: { api: ReportApi; link: string; local
                 chartWidth={CHART_WIDTH}
                 chartHeight={CHART_HEIGHT}
                 tableVisible
+                afterTotal={<ScanShare referrers={slots.referrers.reply} locale={locale} />}
               />
             )}
+          </FacetSection>
+          <FacetSection id="qr-scans-split" title={t('qrScansAndClicks')} reply={slots.referrers.reply} {...section}>
+            {(data) => <ScanSplitView data={data} locale={locale} />}
           </FacetSection>
           <FacetSection id="countries" title={t('reportCountriesTitle')} reply={countries} onExport={countries?.state === 'data' ? save('countries', countries.data) : undefined} {...section}>
             {(data) => <WorldMap id="world-map" data={data} locale={locale} caption={t('reportCountriesTitle')} captionHidden />}
@@ -206,6 +213,12 @@ function LinkReport({ api, link, locale }: { api: ReportApi; link: string; local
           >
             {(data) => <ReferrersByDomain id="referrers-by-domain-table" data={data} locale={locale} caption={t('reportReferrersByDomain')} captionHidden />}
           </FacetSection>
+          <section class="facet-section" aria-labelledby="report-qr-heading" data-testid="report-qr">
+            <header>
+              <h2 id="report-qr-heading">{t('qrHeading')}</h2>
+            </header>
+            <QrCode link={link} />
+          </section>
           <p class="report-export">
             <button type="button" onClick={saveWhole} disabled={slots.clicks.reply === undefined} data-testid="export-report">
               {t('reportExportWhole')}

@@ -98,4 +98,20 @@ describe('the account overview’s facets', () => {
     await vi.runAllTimersAsync();
     expect(api.calls.slice(before).map((c) => [c.facet, c.options.window?.unitReference])).toEqual(ACCOUNT_METRICS.map((f) => [f, '2026-10-31T23:59:59+0000']));
   });
+
+  it('shows the group the picker chose: its facets name that group, the organization’s facets do not', async () => {
+    const api = createFixtureReportApi();
+    accountReportModel(api, 'Bg2').start();
+    await vi.runAllTimersAsync();
+    const guids = Object.fromEntries(api.calls.map((c) => [c.facet, (c.options as { guid?: string }).guid ?? null]));
+    expect(guids).toEqual({
+      groupClicks: 'Bg2',
+      groupCountries: 'Bg2',
+      groupReferringNetworks: 'Bg2',
+      topLinks: 'Bg2',
+      groupShortenCounts: 'Bg2',
+      organizationShortenCounts: null,
+      organizationClicks: null,
+    });
+  });
 });

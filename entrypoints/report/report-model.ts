@@ -5,7 +5,7 @@
 import { FacetsModel, type AskWindow, type Clock } from '@/components/facets-model';
 import { bitlinkIdOf } from '@/utils/bitly/link';
 import { customWindow, type CustomRange, type CustomRangeProblem, type RangeUnit } from '@/utils/stats/date-range';
-import type { AccountFacetData, LinkFacetData } from '@/utils/stats/facet-names';
+import { ORGANIZATION_FACETS, type AccountFacetData, type LinkFacetData } from '@/utils/stats/facet-names';
 import type { ReportApi } from './report-api';
 
 export const REPORT_FIXED = ['destination', 'info'] as const;
@@ -35,16 +35,25 @@ export function reportModel(api: ReportApi, link: string, clock?: Clock): Report
 }
 
 /** The account overview (F6): every facet follows the window. */
-export const ACCOUNT_METRICS = ['groupClicks', 'groupCountries', 'groupReferringNetworks', 'topLinks', 'groupShortenCounts', 'organizationShortenCounts'] as const;
+export const ACCOUNT_METRICS = ['groupClicks', 'groupCountries', 'groupReferringNetworks', 'topLinks', 'groupShortenCounts', 'organizationShortenCounts', 'organizationClicks'] as const;
 export type AccountReportFacet = (typeof ACCOUNT_METRICS)[number];
 export type AccountReportMap = { [F in AccountReportFacet]: AccountFacetData<F> };
 /** Top links listed by the overview. */
 export const OVERVIEW_TOP_LINKS = 10;
 
-export function accountReportModel(api: ReportApi, clock?: Clock): FacetsModel<AccountReportMap> {
+const isOrganizationFacet = (facet: string) => (ORGANIZATION_FACETS as readonly string[]).includes(facet);
+
+/** `group`: the group the overview shows (the picker's); null for the settings' group. */
+export function accountReportModel(api: ReportApi, group: string | null = null, clock?: Clock): FacetsModel<AccountReportMap> {
   return new FacetsModel<AccountReportMap>(
     {
-      ask: (facet, options) => api.askAccountFacet(facet, { ...options, ...(facet === 'topLinks' ? { size: OVERVIEW_TOP_LINKS } : {}) }) as never,
+      ask: (facet, options) =>
+        api.askAccountFacet(facet, {
+          ...options,
+          ...(facet === 'topLinks' ? { size: OVERVIEW_TOP_LINKS } : {}),
+          // The organization's facets are the account's organization whichever group is shown.
+          ...(group !== null && !isOrganizationFacet(facet) ? { guid: group } : {}),
+        }) as never,
       getSettings: () => api.getSettings(),
       subscribe: (listener) => api.subscribe(listener),
     },

@@ -4,7 +4,13 @@
  *
  * Each run opens the page in a new tab of each browser and reads the tab's ScriptDuration
  * (a) after load plus a settle time, (b) before and after the moves. The page has no script of its
- * own, so without the extension both figures are ~0 and the difference is the extension's.
+ * own, so without the extension both figures are ~0 and the difference is the extension's. The
+ * moves start on the fresh page (nothing moved the pointer over it before), so the first crossing
+ * of a Bitly link — everything a content script sets up on first use — is inside (b).
+ *
+ * These times depend on the machine, so the budgets are ratios (PRODUCT.md §6): the same figures
+ * are taken for the yardstick extension (reference-extension.ts) in the same run, and Bitlens'
+ * added time is compared with the yardstick's.
  */
 import type { Page } from '@playwright/test';
 import type { Browser } from './browsers';
@@ -12,14 +18,24 @@ import { attachProbe } from './cdp-metrics';
 import { BITLY_EVERY, GRID, cellCentre, isBitlyIndex, linkGridPage, linkHref } from './pages';
 import type { PageServer } from './page-server';
 import { type Measured, errorText, notMeasured } from './result';
-import { median, ms, sleep, spread } from './stats';
+import { median, ms, ratio, sleep, spread } from './stats';
 
 export const B2_LINKS = 10_000;
 export const B2_MOVES = 200;
-/** Of the moves, one in BITLY_MOVE_EVERY lands on a Bitly link (the rest on ordinary links). */
+/** Of the moves, one in BITLY_MOVE_EVERY lands on a Bitly link (the rest on ordinary links), the first near the start. */
 const BITLY_MOVE_EVERY = 20;
-export const B2_LOAD_BUDGET_MS = 1;
-export const B2_MOVES_BUDGET_MS = 5;
+const FIRST_BITLY_MOVE = 4;
+/** PRODUCT.md §6: Bitlens' added time as a multiple of the yardstick's, measured in the same run. */
+export const B2_LOAD_BUDGET_RATIO = 1.2;
+export const B2_MOVES_BUDGET_RATIO = 0.5;
+/**
+ * The first Bitly link of the moves is crossed at a person's pace rather than jumped over: the
+ * pointer enters it at its left edge and crosses it in CROSSING_STEPS moves FRAME_MS apart (a
+ * 64 px link at ~1,000 px/s, pointer events at 60 Hz), so whatever a crossing sets off (config,
+ * timers, anything made on first use) runs inside the window; no card opens (far under the delay).
+ */
+export const CROSSING_STEPS = 4;
+const FRAME_MS = 16;
 /** After `load`: time for the content script (document_idle) and anything it schedules to run. */
 export const SETTLE_MS = 1000;
 /** Moves stay in the first rows: all visible, clear of the parking corner at the bottom right. */
@@ -35,7 +51,7 @@ export function moveTargets(): number[] {
   const targets: number[] = [];
   let next = 0;
   while (targets.length < B2_MOVES) {
-    if (targets.length % BITLY_MOVE_EVERY === BITLY_MOVE_EVERY - 1) {
+    if (targets.length % BITLY_MOVE_EVERY === FIRST_BITLY_MOVE) {
       targets.push(bitly[Math.floor(targets.length / BITLY_MOVE_EVERY) % bitly.length]!);
       continue;
     }
@@ -71,8 +87,18 @@ async function oneRun(browser: Browser, url: string, targets: number[]): Promise
 
     await probe.collectGarbage();
     const beforeMoves = await probe.scriptMs();
+    let crossed = false;
     for (const i of targets) {
       const { x, y } = cellCentre(i);
+      if (!crossed && isBitlyIndex(i)) {
+        crossed = true;
+        const left = x - GRID.CELL_WIDTH / 2 + 2;
+        for (let step = 0; step < CROSSING_STEPS; step++) {
+          await page.mouse.move(left + (step * (GRID.CELL_WIDTH - 4)) / (CROSSING_STEPS - 1), y);
+          await sleep(FRAME_MS);
+        }
+        continue;
+      }
       await page.mouse.move(x, y);
     }
     // Leave the links (the intent delay of the last Bitly link is cancelled) and let timers run out.
@@ -92,41 +118,61 @@ async function oneRun(browser: Browser, url: string, targets: number[]): Promise
   }
 }
 
-/** `runs` measured runs per browser, alternating, after one warm-up run each. */
-export async function measurePageLoadAndMoves(withExt: Browser, withoutExt: Browser, server: PageServer, runs: number): Promise<Measured> {
+/** What one extension added to the page, medians of the runs, with the raw samples for the notes. */
+export interface B2Figures {
+  addedLoadMs: number;
+  addedMovesMs: number;
+  notes: string[];
+}
+
+/**
+ * `runs` measured runs per browser, alternating, after one warm-up run each. Every run is a new
+ * tab, so the moves start on a fresh page and include its first crossing of a Bitly link.
+ * Throws when a run fails.
+ */
+export async function measurePageLoadAndMoves(withExt: Browser, withoutExt: Browser, server: PageServer, runs: number, label: string): Promise<B2Figures> {
   const url = server.add('/b2-grid', linkGridPage(B2_LINKS));
   const targets = moveTargets();
   const figures = { with: [] as RunFigures[], without: [] as RunFigures[] };
-  try {
-    await oneRun(withExt, url, targets);
-    await oneRun(withoutExt, url, targets);
-    for (let r = 0; r < runs; r++) {
-      figures.with.push(await oneRun(withExt, url, targets));
-      figures.without.push(await oneRun(withoutExt, url, targets));
-    }
-  } catch (error) {
-    const why = errorText(error);
-    return {
-      rows: [
-        ...notMeasured('B2a', 'added script time, 10,000-link page load', `≤ ${B2_LOAD_BUDGET_MS} ms`, why).rows,
-        ...notMeasured('B2b', `added script time, ${B2_MOVES} pointer moves`, `≤ ${B2_MOVES_BUDGET_MS} ms`, why).rows,
-      ],
-      notes: [`B2: not measured — ${why}`],
-    };
+  await oneRun(withExt, url, targets);
+  await oneRun(withoutExt, url, targets);
+  for (let r = 0; r < runs; r++) {
+    figures.with.push(await oneRun(withExt, url, targets));
+    figures.without.push(await oneRun(withoutExt, url, targets));
   }
   const load = { with: figures.with.map((f) => f.loadMs), without: figures.without.map((f) => f.loadMs) };
   const moves = { with: figures.with.map((f) => f.movesMs), without: figures.without.map((f) => f.movesMs) };
-  const addedLoad = median(load.with) - median(load.without);
-  const addedMoves = median(moves.with) - median(moves.without);
   const bitlyMoves = targets.filter(isBitlyIndex).length;
   return {
-    rows: [
-      { id: 'B2a', measure: `added script time, ${B2_LINKS.toLocaleString('en')}-link page load`, measured: ms(addedLoad), budget: `≤ ${B2_LOAD_BUDGET_MS} ms`, pass: addedLoad <= B2_LOAD_BUDGET_MS },
-      { id: 'B2b', measure: `added script time, ${B2_MOVES} pointer moves`, measured: ms(addedMoves), budget: `≤ ${B2_MOVES_BUDGET_MS} ms`, pass: addedMoves <= B2_MOVES_BUDGET_MS },
-    ],
+    addedLoadMs: median(load.with) - median(load.without),
+    addedMovesMs: median(moves.with) - median(moves.without),
     notes: [
-      `B2a page load, ms of ScriptDuration: with ${spread(load.with, 3)}; without ${spread(load.without, 3)}.`,
-      `B2b ${B2_MOVES} moves (${bitlyMoves} onto Bitly links, 1 in ${BITLY_EVERY} links is one), ms: with ${spread(moves.with, 3)}; without ${spread(moves.without, 3)}.`,
+      `B2a ${label}, page load, ms of ScriptDuration: with ${spread(load.with, 3)}; without ${spread(load.without, 3)}.`,
+      `B2b ${label}, ${B2_MOVES} moves on a fresh page (${bitlyMoves} onto Bitly links, the first crossed in ${CROSSING_STEPS} moves ${FRAME_MS} ms apart; 1 in ${BITLY_EVERY} links is one), ms: with ${spread(moves.with, 3)}; without ${spread(moves.without, 3)}.`,
     ],
+  };
+}
+
+/** "1.23 ms (0.84× yardstick 1.46 ms)". */
+const withRatio = (value: number, yardstick: number) => `${ms(value)} (${ratio(value, yardstick)}× yardstick ${ms(yardstick)})`;
+
+/** B2's rows: Bitlens' added time as a ratio to the yardstick's, measured in the same run (PRODUCT.md §6). */
+export function b2Rows(bitlens: B2Figures | Error, yardstick: B2Figures | Error): Measured {
+  const loadMeasure = `added script time, ${B2_LINKS.toLocaleString('en')}-link page load, vs the yardstick`;
+  const movesMeasure = `added script time, ${B2_MOVES} pointer moves on a fresh page (first Bitly crossing included), vs the yardstick`;
+  const loadBudget = `≤ ${B2_LOAD_BUDGET_RATIO}× yardstick`;
+  const movesBudget = `≤ ${B2_MOVES_BUDGET_RATIO}× yardstick`;
+  if (bitlens instanceof Error || yardstick instanceof Error) {
+    const why = errorText(bitlens instanceof Error ? bitlens : yardstick);
+    return { rows: [...notMeasured('B2a', loadMeasure, loadBudget, why).rows, ...notMeasured('B2b', movesMeasure, movesBudget, why).rows], notes: [`B2: not measured — ${why}`] };
+  }
+  const loadRatio = bitlens.addedLoadMs / yardstick.addedLoadMs;
+  const movesRatio = bitlens.addedMovesMs / yardstick.addedMovesMs;
+  return {
+    rows: [
+      { id: 'B2a', measure: loadMeasure, measured: withRatio(bitlens.addedLoadMs, yardstick.addedLoadMs), budget: loadBudget, pass: loadRatio <= B2_LOAD_BUDGET_RATIO },
+      { id: 'B2b', measure: movesMeasure, measured: withRatio(bitlens.addedMovesMs, yardstick.addedMovesMs), budget: movesBudget, pass: movesRatio <= B2_MOVES_BUDGET_RATIO },
+    ],
+    notes: [...bitlens.notes, ...yardstick.notes],
   };
 }

@@ -8,8 +8,10 @@ import type { HoverRecord, HoverSession } from './hover-session';
 import type { Measured, Row } from './result';
 import { median, ms, spread } from './stats';
 
-export const B4_BUDGET_MS = 60;
+export const B4_BUDGET_MS = 16;
 export const B5_BUDGET_MS = 200;
+/** Issue 13's aim for B5, below §6's budget: reported beside it. */
+const B5_AIM_MS = 50;
 /** At least this many links must have given a figure. */
 const MIN_SAMPLES = 10;
 
@@ -18,11 +20,12 @@ function timeline(hovers: HoverRecord[], delayMs: number): string {
   const since = (pick: (r: HoverRecord) => number | null) =>
     median(hovers.flatMap((r) => (r.latencyMs === null || pick(r) === null ? [] : [pick(r)! - (r.hoverAt + delayMs)])));
   const shown = since((r) => r.cardShownAt);
+  const visible = since((r) => r.visibleAt);
   const painted = since((r) => r.paintedAt);
   const timed = hovers.filter((r) => r.latencyMs !== null && r.cardLoadedAt !== null);
   const loadedAhead = timed.filter((r) => r.cardLoadedAt! <= r.hoverAt + delayMs).length;
   return (
-    `Medians after the intent delay: card told its link +${shown.toFixed(0)} ms, data painted +${painted.toFixed(0)} ms. ` +
+    `Medians after the intent delay: card told to show +${shown.toFixed(0)} ms, frame on screen +${visible.toFixed(0)} ms (${hovers.filter((r) => r.visibleAt !== null).length} hovers said), data shown +${painted.toFixed(0)} ms. ` +
     `The card document had loaded before the delay ended in ${loadedAhead} of ${timed.length} hovers.`
   );
 }
@@ -47,6 +50,6 @@ export function cardLatency(session: HoverSession): Measured {
   const b5 = latencyRow('B5', 'hover → card with data, uncached (local stand-in), after the intent delay', B5_BUDGET_MS, session, false);
   return {
     rows: [b4.row, b5.row],
-    notes: [`B4/B5 intent delay ${session.hoverDelayMs} ms (the extension's setting).`, b4.note, b5.note],
+    notes: [`B4/B5 intent delay ${session.hoverDelayMs} ms (the extension's setting). B5 aim of issue 13: ≤ ${B5_AIM_MS} ms.`, b4.note, b5.note],
   };
 }

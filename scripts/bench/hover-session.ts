@@ -7,7 +7,8 @@
  */
 import type { Frame, Page } from '@playwright/test';
 import type { FakeBitly, LoggedRequest } from '../../tests/fake-bitly/server';
-import { CARD_FRAME } from '../../tests/support/chromium';
+import { CARD_HOST } from '../../tests/support/chromium';
+import { restPointerAt } from '../../tests/support/pointer';
 import { HOVER_PARK, hoverPage } from './pages';
 import type { PageServer } from './page-server';
 import { sleep } from './stats';
@@ -34,8 +35,13 @@ export interface HoverRecord {
   round: number;
   /** Date.now() in the page when the pointer entered the link. */
   hoverAt: number;
-  /** Date.now() in the card when it first painted data; null when no data showed. */
+  /**
+   * When the card first showed data (epoch ms in the card): the later of its first paint with
+   * numbers and its frame coming on screen (a prepared card paints hidden); null when no data showed.
+   */
   paintedAt: number | null;
+  /** When the card's frame came on screen (IntersectionObserver in the card), if it said. */
+  visibleAt: number | null;
   /** paintedAt − (hoverAt + intent delay). */
   latencyMs: number | null;
   /** When the card frame heard which link to show, and when its document had loaded (epoch ms). */
@@ -60,6 +66,7 @@ const isCardFrame = (f: Frame) => f.url().startsWith('chrome-extension://') && !
 interface CardState {
   state?: string;
   paintedAt?: string;
+  visibleAt?: string;
   shownAt?: string;
   loadedAt: number | null;
 }
@@ -72,6 +79,7 @@ async function cardState(frame: Frame): Promise<CardState | null> {
       return {
         state: document.documentElement.dataset.state,
         paintedAt: document.documentElement.dataset.paintedAt,
+        visibleAt: document.documentElement.dataset.visibleAt,
         shownAt: document.documentElement.dataset.shownAt,
         loadedAt: nav && nav.loadEventEnd > 0 ? performance.timeOrigin + nav.loadEventEnd : null,
       };
@@ -103,8 +111,8 @@ async function waitForCardClosed(page: Page): Promise<boolean> {
   const deadline = Date.now() + CLOSE_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const shown = await page.evaluate(
-      (selector) => [...document.querySelectorAll(selector)].some((frame) => getComputedStyle(frame).display !== 'none'),
-      CARD_FRAME,
+      (selector) => [...document.querySelectorAll(selector)].some((host) => getComputedStyle(host).display !== 'none'),
+      CARD_HOST,
     );
     if (!shown) return true;
     await sleep(20);
@@ -159,13 +167,16 @@ export async function runHoverSession(opts: {
       const linkId = linkIds[i]!;
       const logStart = fake.log.length;
       const startedAt = Date.now();
-      await page.mouse.move(centres[i]!.x, centres[i]!.y);
-      const record: HoverRecord = { linkId, round, hoverAt: startedAt, paintedAt: null, latencyMs: null, cardShownAt: null, cardLoadedAt: null, calls: [] };
+      // As a person does: onto the link, then a little further once the page heard the hover.
+      await restPointerAt(page, centres[i]!);
+      const record: HoverRecord = { linkId, round, hoverAt: startedAt, paintedAt: null, visibleAt: null, latencyMs: null, cardShownAt: null, cardLoadedAt: null, calls: [] };
       try {
         await sleep(hoverDelayMs + HANDS_OFF_MS);
         const card = await waitForCardData(page, startedAt);
         record.hoverAt = await pageHoverTime(page, `h${i}`, startedAt);
-        record.paintedAt = Number(card.paintedAt);
+        const visibleAt = Number(card.visibleAt);
+        record.visibleAt = Number.isFinite(visibleAt) && visibleAt >= startedAt ? visibleAt : null;
+        record.paintedAt = Math.max(Number(card.paintedAt), record.visibleAt ?? 0);
         record.latencyMs = record.paintedAt - (record.hoverAt + hoverDelayMs);
         record.cardShownAt = card.shownAt ? Number(card.shownAt) : null;
         record.cardLoadedAt = card.loadedAt;

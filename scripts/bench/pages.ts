@@ -132,3 +132,35 @@ export function hoverPage(ids: readonly string[]): string {
   }, { capture: true, passive: true });
 </script></body></html>`;
 }
+
+/** In B8's page, Bitly links fill every LOAD_BITLY_EVERY-th cell of the visible rows. */
+export const LOAD_BITLY_EVERY = 2;
+
+/**
+ * B8's page: `total` links in the grid; the visible rows hold `ids` (Bitly `domain/hash`) in every
+ * LOAD_BITLY_EVERY-th cell, so many distinct Bitly links can be hovered without scrolling; the rest
+ * are ordinary links. A page script records when the page saw the pointer enter each element
+ * (`window.benchEnters`). Returns the page and the grid index of each Bitly link.
+ */
+export function loadPage(ids: readonly string[], total: number): { html: string; cells: number[] } {
+  if (ids.length * LOAD_BITLY_EVERY > VISIBLE_LINKS) throw new Error(`${ids.length} Bitly links do not fit the visible rows`);
+  const cells = ids.map((_, k) => k * LOAD_BITLY_EVERY);
+  const out: string[] = [];
+  for (let i = 0; i < total; i++) {
+    const k = i % LOAD_BITLY_EVERY === 0 ? i / LOAD_BITLY_EVERY : -1;
+    const href = k >= 0 && k < ids.length ? `https://${ids[k]}` : `https://${OTHER_HOSTS[i % OTHER_HOSTS.length]}/articles/${(i * 7919) % 100_003}/item-${i}`;
+    out.push(`<a href="${href}">l${i}</a>`);
+  }
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>bench: ${total} links under load</title><style>${GRID_CSS}</style></head>
+<body><div id="grid">${out.join('')}</div><div id="park"></div>
+<script>
+  // When the page itself saw the pointer enter each link (a loaded machine can see it later than it was sent).
+  window.benchEnters = [];
+  document.addEventListener('pointerover', (e) => {
+    const a = e.isTrusted && e.target instanceof Element ? e.target.closest('a[href]') : null;
+    window.benchEnters.push({ href: a ? a.href : '', at: Date.now() });
+  }, { capture: true, passive: true });
+</script></body></html>`;
+  return { html, cells };
+}

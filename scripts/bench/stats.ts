@@ -12,6 +12,12 @@ export function ms(value: number, digits = 2): string {
   return Number.isFinite(value) ? `${value.toFixed(digits)} ms` : 'n/a';
 }
 
+/** `value / reference` with two decimals, for "0.84× yardstick". */
+export function ratio(value: number, reference: number): string {
+  const r = value / reference;
+  return Number.isFinite(r) ? r.toFixed(2) : 'n/a';
+}
+
 /** Median, min and max of a sample, for the notes. */
 export function spread(values: readonly number[], digits = 2): string {
   if (values.length === 0) return 'no samples';

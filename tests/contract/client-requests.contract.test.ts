@@ -321,6 +321,10 @@ const COVERAGE: Record<keyof BitlyClient, { operation: string; calls: Invocation
     operation: 'GET /bitlinks/{bitlink}/referrers_by_domains',
     calls: [(c) => c.getReferrersByDomains(LINK, { unit: 'day', units: 90, size: 20, unitReference: REF })],
   },
+  getQrCode: {
+    operation: 'GET /bitlinks/{bitlink}/qr',
+    calls: [(c) => c.getQrCode(LINK, 'png'), (c) => c.getQrCode(BRANDED, 'svg')],
+  },
   getGroupClicks: {
     operation: 'GET /groups/{group_guid}/clicks',
     calls: [(c) => c.getGroupClicks(GUID, { unit: 'day', units: 30 }), (c) => c.getGroupClicks(GUID, WITH_SIZE)],
@@ -505,6 +509,7 @@ describe('response schemas match the spec field names', () => {
     ['CityMetricsSchema', 'CityMetrics'],
     ['DeviceMetricsSchema', 'DeviceMetrics'],
     ['ReferrersByDomainsSchema', 'ReferrersByDomains'],
+    ['FullQRCodeSchema', 'FullQRCode'],
     ['GroupClicksSchema', 'GroupClicks'],
     ['ShortenCountsSchema', 'Metrics'],
     ['SortedLinksSchema', 'SortedLinks'],

@@ -16,7 +16,10 @@ test.describe('options page: token setup', () => {
     expect(fake.log.filter((r) => r.path === '/v4/user').map((r) => r.token)).toEqual([paid.token]);
 
     // Stored (trimmed) for the background, and still there after a reload.
-    expect(await background.evaluate(() => chrome.storage.local.get('bitlyToken'))).toEqual({ bitlyToken: paid.token });
+    // Token and account as one value, in one write.
+    expect(await background.evaluate(() => chrome.storage.local.get('credentials'))).toEqual({
+      credentials: { token: paid.token, account: expect.objectContaining({ login: paid.login }) },
+    });
     await page.reload();
     await expect(options.account).toContainText(paid.login);
   });
@@ -48,7 +51,7 @@ test.describe('options page: token setup', () => {
     await options.open();
     await options.submitToken(paid.token);
     await expect(options.status).toContainText('couldn’t reach Bitly');
-    expect(await background.evaluate(() => chrome.storage.local.get('bitlyToken'))).toEqual({});
+    expect(await background.evaluate(() => chrome.storage.local.get(['credentials', 'bitlyToken']))).toEqual({});
     await expect(options.account).toHaveCount(0);
   });
 
@@ -69,6 +72,6 @@ test.describe('options page: token setup', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(options.account).toHaveCount(0);
-    expect(await background.evaluate(() => chrome.storage.local.get(['bitlyToken', 'account']))).toEqual({});
+    expect(await background.evaluate(() => chrome.storage.local.get(['credentials', 'bitlyToken', 'account']))).toEqual({});
   });
 });

@@ -273,6 +273,16 @@ test.describe('popup, signed in', () => {
     expect(await popup.evaluate(() => document.querySelectorAll('[data-link]').length)).toBe(0);
   });
 
+  test('Bitly’s rate limit: the link’s statistics say when they ask again, and do', async ({ context, background, page, fake }) => {
+    const own = paid.links[3]!;
+    fake.faults.add({ match: { path: `/v4/bitlinks/${own.id}/clicks` }, fault: { kind: 'rate-limit-403' } });
+    const popup = await popupOn(context, background, page, `https://${own.id}`);
+    await popup.waitForText('Bitly rate limit — retrying in', '[data-testid=panel]');
+    fake.faults.clear();
+    await popup.waitFor(chartDrawn, undefined, 20_000);
+    expect(fake.log.filter((r) => r.path.endsWith('/clicks')).at(-1)?.status).toBe(200);
+  });
+
   test('Bitly unreachable: the link’s statistics say so, with a retry that works once Bitly is back', async ({ context, background, page, fake }) => {
     const own = paid.links[2]!;
     fake.faults.add({ match: { path: `/v4/bitlinks/${own.id}/clicks` }, fault: { kind: 'status', status: 503 } });

@@ -16,6 +16,15 @@ test('the production manifest may reach only the real Bitly API', async () => {
   expect(manifest.externally_connectable).toBeUndefined();
 });
 
+test('the popup costs no install warning: activeTab, no tabs permission; its shortcut is declared', async () => {
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+  // contextMenus is the report's context menu; none of the three shows an install warning.
+  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'storage']);
+  expect(manifest.permissions).not.toContain('tabs');
+  expect(manifest.action.default_popup).toBe('popup.html');
+  expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');
+});
+
 test('the production bundle holds no stand-in address', async () => {
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.js'));
   expect(files.length).toBeGreaterThan(0);

@@ -106,6 +106,23 @@ export const COUNTRIES: ReadonlyArray<{ code: string; cities: readonly CityInfo[
 ];
 
 /**
+ * Where the odd link's unplaced clicks come from. Bitly documents no value for clicks it cannot
+ * place in a country (v4.json: `value` is any string); `None` is a guess the extension must
+ * survive like any other non-code.
+ */
+export const UNKNOWN_COUNTRY: (typeof COUNTRIES)[number] = { code: 'None', cities: [] };
+
+/**
+ * A referrer named like a spreadsheet formula (the odd link's): Bitly passes referrer names and
+ * pages through as strings, so an export must keep them inert.
+ */
+export const HOSTILE_REFERRER: (typeof REFERRING_DOMAINS)[number] = {
+  domain: 'evil.example',
+  platform: '=HYPERLINK("http://evil","x")',
+  paths: ['https://evil.example/=cmd|calc'],
+};
+
+/**
  * Referring domains and the platform (Bitly's `referrers` facet value) each belongs to.
  * `paths` are the referring pages reported by `referrers_by_domains`.
  */

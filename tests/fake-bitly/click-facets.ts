@@ -3,7 +3,7 @@
  * seeded profile; a total for any time range is divided by it (largest remainder), so facets
  * always add up to the link's clicks for that range.
  */
-import { COUNTRIES, DEVICE_TYPES, REFERRING_DOMAINS, type CityInfo } from './catalog';
+import { COUNTRIES, DEVICE_TYPES, HOSTILE_REFERRER, REFERRING_DOMAINS, UNKNOWN_COUNTRY, type CityInfo } from './catalog';
 import type { LinkRecord } from './data';
 import { Prng, allocate } from './prng';
 
@@ -29,20 +29,21 @@ function profileOf(link: LinkRecord, homeCountry: string): LinkProfile {
     COUNTRIES.filter((c) => c !== home),
     prng.int(5, 13),
   );
-  const countries = [home, ...others].filter((c): c is (typeof COUNTRIES)[number] => c !== undefined).map((c, i) => ({
+  const countries = [home, ...others, ...(link.odd ? [UNKNOWN_COUNTRY] : [])].filter((c): c is (typeof COUNTRIES)[number] => c !== undefined).map((c, i) => ({
     item: c,
-    weight: i === 0 ? 3 + 5 * prng.next() : 0.05 + 1.5 * prng.next() ** 2,
+    // The odd link's unplaced clicks are a sizeable share, so every window has some.
+    weight: i === 0 ? 3 + 5 * prng.next() : c === UNKNOWN_COUNTRY ? 1.5 : 0.05 + 1.5 * prng.next() ** 2,
     cityWeights: c.cities.map(() => 0.2 + prng.next()),
     noCityWeight: 0.1 + 0.3 * prng.next(),
   }));
   const devices = [0.45 + 0.25 * prng.next(), 0.2 + 0.25 * prng.next(), 0.03 + 0.05 * prng.next(), 0.01 + 0.02 * prng.next()];
   const direct = REFERRING_DOMAINS[0];
   const domainPicks = prng.sample(REFERRING_DOMAINS.slice(1), prng.int(3, 9));
-  const domains = [direct, ...domainPicks]
+  const domains = [direct, ...domainPicks, ...(link.odd ? [HOSTILE_REFERRER] : [])]
     .filter((d): d is (typeof REFERRING_DOMAINS)[number] => d !== undefined)
     .map((d, i) => ({
       item: d,
-      weight: i === 0 ? 0.5 + prng.next() : 0.05 + prng.next() ** 2,
+      weight: i === 0 ? 0.5 + prng.next() : d === HOSTILE_REFERRER ? 0.5 : 0.05 + prng.next() ** 2,
       pathWeights: d.paths.map(() => 0.2 + prng.next()),
     }));
   const profile: LinkProfile = { countries, devices, domains };
@@ -96,6 +97,14 @@ export function deviceTally(link: LinkRecord, homeCountry: string, total: number
   const p = profileOf(link, homeCountry);
   allocate(total, p.devices).forEach((n, i) => addTo(into, DEVICE_TYPES[i] ?? 'Other', n));
   return into;
+}
+
+/** Bitly's QR-code scans arrive from this referring domain, reported as the `Bitly QR Code` referrer. */
+export const QR_SCAN_DOMAIN = 'qr.partners.bit.ly';
+
+/** Whether the link's profile has QR-code scans (some links' do: the seeded profiles draw it like any referrer). */
+export function hasQrScans(link: LinkRecord, homeCountry: string): boolean {
+  return profileOf(link, homeCountry).domains.some((d) => d.item.domain === QR_SCAN_DOMAIN && d.weight > 0);
 }
 
 /** Clicks per referring domain, each split further into the referring pages. */

@@ -4,6 +4,7 @@
  * Tests pick links through `SAMPLE`.
  */
 import { COUNTRIES, DESTINATION_SITES, TITLE_PATTERNS, WORDS } from './catalog';
+import { hasQrScans } from './click-facets';
 import { Prng, alphanumeric, hashString } from './prng';
 import { formatBitlyDate } from './time-buckets';
 
@@ -81,6 +82,11 @@ export interface LinkRecord {
   seed: number;
   /** Typical clicks per day (0 for links created by /v4/shorten while the server runs). */
   dailyRate: number;
+  /**
+   * Some of its clicks come from a referrer named like a spreadsheet formula and from places
+   * Bitly cannot name a country for (`SAMPLE.accounts.paid.oddLink`).
+   */
+  odd?: boolean;
 }
 
 /** Never exists in any account, and /v4/shorten never creates it. */
@@ -358,6 +364,14 @@ const seedLinks: LinkRecord[] = [];
 const hintIds: Record<string, Record<HintKind, string>> = {};
 const accountList = ACCOUNT_SPECS.map((spec) => buildAccount(spec, seedLinks, hintIds));
 
+/**
+ * The paid account's odd link: the first live link of its second group ("Campaigns"), so the
+ * other group has a link worth opening too. Marked after generation: no other link changes.
+ */
+const oddLink = seedLinks.find((l) => l.owner === 'paid' && !l.deleted && l.group_guid === accountList.find((a) => a.key === 'paid')?.groups[1]?.guid);
+if (!oddLink) throw new Error('the paid account has no live link in its second group');
+oddLink.odd = true;
+
 export const ACCOUNTS: Readonly<Record<AccountKey, AccountRecord>> = Object.fromEntries(
   accountList.map((a) => [a.key, a]),
 ) as Record<AccountKey, AccountRecord>;
@@ -407,6 +421,13 @@ export interface SampleAccount {
   deletedLinks: SampleLink[];
   /** Owned links whose destinations the hover card should flag. */
   hintLinks: Record<HintKind, SampleLink>;
+  /** Owned live links with QR-code scans (referrer `Bitly QR Code`, domain `qr.partners.bit.ly`), busiest first. */
+  scannedLinks: SampleLink[];
+  /**
+   * A link with a referrer named `=HYPERLINK("http://evil","x")` and clicks Bitly cannot place in
+   * a country (paid account only, in its second group).
+   */
+  oddLink?: SampleLink;
 }
 
 function toSample(link: LinkRecord): SampleLink {
@@ -447,12 +468,14 @@ function sampleAccount(account: AccountRecord): SampleAccount {
     bsds: [...account.bsds],
     links: owned.filter((l) => !l.deleted).map(toSample),
     deletedLinks: owned.filter((l) => l.deleted).map(toSample),
+    scannedLinks: owned.filter((l) => !l.deleted && hasQrScans(l, account.homeCountry)).map(toSample),
     hintLinks: {
       plainHttp: byId(hints.plainHttp),
       ipHost: byId(hints.ipHost),
       idnHost: byId(hints.idnHost),
       shortener: byId(hints.shortener),
     },
+    ...(owned.some((l) => l.odd) ? { oddLink: toSample(owned.find((l) => l.odd)!) } : {}),
   };
 }
 

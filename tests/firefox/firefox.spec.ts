@@ -10,7 +10,7 @@ import { TEST_API_PORT } from '../../scripts/flavour';
 import { SAMPLE } from '../fake-bitly/data';
 import { startFakeBitly, type FakeBitly } from '../fake-bitly/server';
 import type { ReplyEnvelope } from '../../utils/messaging/protocol';
-import { cardFrame, cardState, launchFirefox, onboardingTab, until } from './firefox';
+import { cardFrame, cardState, launchFirefox, locationOf, onboardingTab, restPointerOn, until } from './firefox';
 
 const paid = SAMPLE.accounts.paid;
 const own = paid.links[0]!;
@@ -85,7 +85,7 @@ test.describe('Firefox', () => {
     fake.clearLog();
     const page = await firefox.newPage();
     await page.goto(await site.show(link(`https://${own.id}`, 'Our spring sale')));
-    await page.hover('#l');
+    await restPointerOn(page, '#l');
     const card = await cardFrame(page);
     await cardState(card, 'data');
     const shown = await card.evaluate(() => ({
@@ -104,11 +104,84 @@ test.describe('Firefox', () => {
     await signIn(options, paid.token, paid.login);
     const page = await firefox.newPage();
     await page.goto(await site.show(link(`https://${foreign.id}`, 'Someone else’s link')));
-    await page.hover('#l');
+    await restPointerOn(page, '#l');
     const card = await cardFrame(page);
     await cardState(card, 'not-in-account');
     const text = await card.evaluate(() => document.body.innerText);
     expect(text).toContain('Not in your Bitly account');
     expect(text).toContain(new URL(foreign.long_url).hostname);
+  });
+});
+
+/**
+ * The popup in Firefox. Its real toolbar panel cannot be driven here: BiDi reaches content
+ * browsing contexts only, and the panel lives in the browser's own window. So the popup's page is
+ * opened by the extension in a tab (as TOOLCHAIN.md describes for extension pages): the active tab
+ * is then an extension page, where the popup shows the account overview, whose top link opens that
+ * link's full statistics.
+ */
+test('the popup’s page: the account overview, then a link’s statistics with the stand-in’s total', async ({ firefox, options, fake }) => {
+  await signIn(options, paid.token, paid.login);
+  fake.clearLog();
+  await options.evaluate(() => {
+    const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+    return ext.tabs.create({ url: ext.runtime.getURL('popup.html') }).then(() => undefined);
+  });
+  const popup = await until('the popup page in a tab', async () => {
+    for (const page of await firefox.pages()) if ((await locationOf(page)).endsWith('/popup.html')) return page;
+    return undefined;
+  });
+  const view = () => popup.evaluate(() => document.documentElement.dataset.view).catch(() => undefined);
+  await until('the account overview', async () => (await view()) === 'account');
+  const top = await until('the top links', () => popup.evaluate(() => document.querySelector('[data-testid="top-links"] [data-testid="link-row"]')?.getAttribute('data-link') ?? null));
+  await popup.click('[data-testid="top-links"] [data-testid="link-row"]');
+  await until('the link view', async () => (await view()) === 'link');
+  await until('the chart drawn', () => popup.evaluate(() => document.querySelector('[data-testid="clicks-chart"]')?.getAttribute('data-drawn') === 'true'));
+  const shown = await until('the total', () => popup.evaluate(() => document.querySelector('[data-testid="total-clicks"]')?.textContent?.trim() || null));
+  const reply = (await ask(options, 'getLinkFacet', { link: top, facet: 'clicks' })) as ReplyEnvelope<'getLinkFacet'>;
+  if (!reply.ok || reply.value.state !== 'data') throw new Error('no clicks for the link');
+  const total = (reply.value.data as { link_clicks: Array<{ clicks: number }> }).link_clicks.reduce((n, c) => n + c.clicks, 0);
+  expect(shown).toBe(new Intl.NumberFormat('en-US').format(total));
+  expect(fake.log.filter((r) => r.path === `/v4/bitlinks/${top}/clicks`)).toHaveLength(1);
+});
+
+test.describe('Firefox: where the token is kept', () => {
+  test('the token is kept out of storage.local (which content scripts share), in the background’s IndexedDB', async ({ firefox, options, site }) => {
+    await signIn(options, paid.token, paid.login);
+    // A content script on a web page (the test build's probe) reads all of storage.local.
+    const page = await firefox.newPage();
+    await page.goto(await site.show('<p>probe</p>'));
+    const seen = await until('the content-script probe', () =>
+      page.evaluate(
+        () =>
+          new Promise<unknown>((resolve) => {
+            const id = String(Math.random());
+            const timer = setTimeout(() => resolve(null), 1_000);
+            addEventListener('message', (event) => {
+              if ((event.data as { bitlensProbeReply?: string })?.bitlensProbeReply !== id) return;
+              clearTimeout(timer);
+              resolve((event.data as { result: unknown }).result);
+            });
+            postMessage({ bitlensProbe: id, op: 'storage' }, '*');
+          }),
+      ),
+    );
+    expect(seen).toHaveProperty('items');
+    expect(JSON.stringify(seen)).not.toContain(paid.token);
+    expect(Object.keys((seen as { items: object }).items)).not.toEqual(expect.arrayContaining(['credentials']));
+    // The background keeps it in its own origin's IndexedDB.
+    const stored = await options.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('bitlens-credentials');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const read = open.result.transaction('kv').objectStore('kv').get('credentials');
+            read.onsuccess = () => resolve(read.result);
+            read.onerror = () => reject(read.error);
+          };
+        }),
+    );
+    expect(stored).toMatchObject({ token: paid.token, account: { login: paid.login } });
   });
 });

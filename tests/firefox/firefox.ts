@@ -69,3 +69,15 @@ export function cardState(frame: Frame, state: string, timeout = 10_000): Promis
     return now === state ? now : undefined;
   }, timeout);
 }
+
+/**
+ * Rests the real pointer on an element as a person does (see tests/support/pointer.ts): onto it,
+ * then — once the page has rendered the hover, a few animation frames later — one pixel further.
+ */
+export async function restPointerOn(page: Page, selector: string): Promise<void> {
+  await page.hover(selector);
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))));
+  const box = await (await page.$(selector))!.boundingBox();
+  if (!box) throw new Error(`${selector} has no box`);
+  await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+}

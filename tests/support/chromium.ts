@@ -20,10 +20,14 @@ export const CHROMIUM_ARGS: readonly string[] = [
 ];
 
 /**
- * The hover card's frame in a web page: the only extension iframe Bitlens puts there (a page may
- * add copies of its own; tests that make some tell them apart themselves).
+ * The hover card in a web page, as the page sees it: the one element Bitlens adds, a shadow host
+ * directly under `<html>` (test pages add nothing there). Its iframe is in a closed shadow root,
+ * out of reach of selectors; the card's document is found by its address (`isCardFrameUrl`).
  */
-export const CARD_FRAME = 'iframe[src^="chrome-extension://"]';
+export const CARD_HOST = ':root > :not(head, body)';
+
+/** Whether a frame's address is the card page of an extension (Chromium). */
+export const isCardFrameUrl = (url: string) => url.startsWith('chrome-extension://') && new URL(url).pathname === '/card.html';
 
 /** The arguments that load one unpacked extension. */
 export function loadExtensionArgs(dir: string): string[] {
@@ -41,6 +45,8 @@ export interface LaunchOptions {
   /** '' (the default): a fresh temporary profile. */
   userDataDir?: string;
   viewport?: { width: number; height: number };
+  /** The browser's language (`--lang`), which `_locales` and Intl follow: 'en-US' unless given. */
+  lang?: string;
 }
 
 export interface LaunchedExtension {
@@ -51,12 +57,14 @@ export interface LaunchedExtension {
 }
 
 /** A persistent context (the only kind that loads extensions) with `extensionDir` loaded, or none. */
-export async function launchChromium(extensionDir: string | null, { headless = true, userDataDir = '', viewport }: LaunchOptions = {}): Promise<BrowserContext> {
+export async function launchChromium(extensionDir: string | null, { headless = true, userDataDir = '', viewport, lang }: LaunchOptions = {}): Promise<BrowserContext> {
+  const args = lang ? CHROMIUM_ARGS.map((arg) => (arg.startsWith('--lang=') ? `--lang=${lang}` : arg)) : CHROMIUM_ARGS;
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless,
     ...(viewport ? { viewport } : {}),
-    args: [...(extensionDir ? loadExtensionArgs(extensionDir) : []), ...CHROMIUM_ARGS],
+    ...(lang ? { locale: lang } : {}),
+    args: [...(extensionDir ? loadExtensionArgs(extensionDir) : []), ...args],
   });
 }
 

@@ -89,3 +89,16 @@ export async function signIn(page: Page, extensionId: string, account: AccountTo
     );
   }
 }
+
+/**
+ * Signs in as `account` through the options page's token form in whatever language the browser
+ * shows it (the German run of the demo and its e2e): submits the form and waits for the account
+ * box to name this token's login.
+ */
+export async function signInAnyLanguage(page: Page, extensionId: string, account: AccountToSignIn, { timeout = SIGN_IN_TIMEOUT_MS }: { timeout?: number } = {}) {
+  const options = new OptionsPage(page, extensionId);
+  await page.goto(options.url);
+  await options.tokenInput.fill(account.token, { timeout });
+  await options.tokenInput.press('Enter');
+  await options.accountOf(account.login).waitFor({ timeout });
+}

@@ -5,7 +5,7 @@ import type { BitlyRequest } from '../bitly/transport';
 import type { SchedulerOptions } from '../scheduler/request-scheduler';
 import { manualClock, scriptedBitly, settle, type ScriptedAnswer } from '../scheduler/scheduled-bitly-fixture';
 import { createAccountService } from './account-service';
-import { accountItem, tokenItem } from './storage';
+import { createCredentialStore, trustedLocalBackend, type CredentialStore } from './storage';
 
 const user = { login: 'paula', name: 'Paula Paid', default_group_guid: 'Bg1' };
 const groups = {
@@ -30,13 +30,17 @@ function setup(answers: Answers = {}, scheduler: SchedulerOptions = {}) {
     scheduler,
   );
   const onAccountChanged = vi.fn(async () => {});
-  return { bitly, script, onAccountChanged, service: createAccountService({ bitly, onAccountChanged }) };
+  return { bitly, script, onAccountChanged, service: createAccountService({ bitly, credentials, onAccountChanged }) };
 }
 
 const failing = (kind: BitlyErrorKind) => async () => Promise.reject(new BitlyError(kind, { status: 403 }));
 
+let credentials: CredentialStore;
+const storedToken = async () => (await credentials.read())?.token ?? null;
+
 beforeEach(() => {
   fakeBrowser.reset();
+  credentials = createCredentialStore(trustedLocalBackend(fakeBrowser.storage.local, async () => {}), fakeBrowser.storage.local);
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -56,9 +60,19 @@ describe('account service', () => {
         organization: { guid: 'Oa1', name: 'Acme', tierName: 'Enterprise' },
       },
     });
-    expect(await tokenItem.getValue()).toBe('tok-123');
+    expect(await storedToken()).toBe('tok-123');
     expect(await service.getState()).toEqual({ signedIn: true, account: (reply as { account: unknown }).account });
     expect(onAccountChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('stores the new token and its account in one storage write (a stopped worker cannot mix them)', async () => {
+    const { service } = setup();
+    await service.saveToken('tok-a');
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await service.saveToken('tok-b');
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(set.mock.calls[0]![0]).toEqual({ credentials: { token: 'tok-b', account: expect.objectContaining({ login: 'paula' }) } });
+    set.mockRestore();
   });
 
   it.each(['', '   ', '\n\t'])('refuses an empty token (%j) without asking Bitly', async (raw) => {
@@ -76,13 +90,13 @@ describe('account service', () => {
     ['malformed', 'server-error'],
   ])('a %s failure is reported as %s and keeps the saved token', async (kind, problem) => {
     vi.useFakeTimers();
-    await tokenItem.setValue('old-token');
+    await credentials.write({ token: 'old-token', account: { login: 'old', name: null, defaultGroup: { guid: 'Bg9', name: null }, organization: null } });
     const { service, onAccountChanged } = setup({ getUser: failing(kind) });
     const reply = service.saveToken('new-token');
     // Like every Bitly call: retried, or a rate-limit pause waited out, before giving up.
     await vi.runAllTimersAsync();
     expect(await reply).toEqual({ ok: false, problem });
-    expect(await tokenItem.getValue()).toBe('old-token');
+    expect(await storedToken()).toBe('old-token');
     expect(onAccountChanged).not.toHaveBeenCalled();
   });
 
@@ -105,8 +119,8 @@ describe('account service', () => {
     const { service, onAccountChanged } = setup();
     await service.saveToken('tok');
     expect(await service.signOut()).toEqual({ signedIn: false });
-    expect(await tokenItem.getValue()).toBeNull();
-    expect(await accountItem.getValue()).toBeNull();
+    expect(await credentials.read()).toBeNull();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await service.getState()).toEqual({ signedIn: false });
     expect(onAccountChanged).toHaveBeenCalledTimes(2);
   });

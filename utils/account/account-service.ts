@@ -7,10 +7,12 @@ import { BitlyError } from '../bitly/errors';
 import type { AccountState, AccountSummary, GroupsReply, SaveTokenReply, TokenProblem } from '../messaging/protocol';
 import { RateLimitedError } from '../scheduler/request-scheduler';
 import type { ScheduledBitly, ScheduledBitlyClient } from '../scheduler/scheduled-bitly';
-import { accountItem, tokenItem } from './storage';
+import type { CredentialStore } from './storage';
 
 export interface AccountServiceDeps {
   bitly: Pick<ScheduledBitly, 'forToken'>;
+  /** The token and its account, stored together in one write (storage.ts). */
+  credentials: CredentialStore;
   /** Called after sign-out or a token change, so nothing of the old account stays cached. */
   onAccountChanged?(): Promise<void>;
 }
@@ -18,7 +20,7 @@ export interface AccountServiceDeps {
 /** The person waits for the check they asked for: it goes before hovers' numbers. */
 const SIGN_IN = { priority: 'interactive' } as const;
 
-export function createAccountService({ bitly, onAccountChanged }: AccountServiceDeps) {
+export function createAccountService({ bitly, credentials, onAccountChanged }: AccountServiceDeps) {
   async function describeAccount(client: ScheduledBitlyClient): Promise<AccountSummary> {
     const user = await client.getUser(SIGN_IN);
     // The group and organization names are for display only: the token is good without them.
@@ -40,8 +42,8 @@ export function createAccountService({ bitly, onAccountChanged }: AccountService
 
   return {
     async getState(): Promise<AccountState> {
-      const [token, account] = await Promise.all([tokenItem.getValue(), accountItem.getValue()]);
-      return token && account ? { signedIn: true, account } : { signedIn: false };
+      const stored = await credentials.read();
+      return stored ? { signedIn: true, account: stored.account } : { signedIn: false };
     },
 
     async saveToken(raw: string): Promise<SaveTokenReply> {
@@ -53,24 +55,25 @@ export function createAccountService({ bitly, onAccountChanged }: AccountService
       } catch (error) {
         return { ok: false, problem: tokenProblemOf(error) };
       }
-      const previous = await tokenItem.getValue();
-      await Promise.all([tokenItem.setValue(token), accountItem.setValue(account)]);
-      if (previous !== token) await onAccountChanged?.();
+      const previous = await credentials.read();
+      // One write: a worker stopped here leaves the old pair or the new one, never a mix.
+      await credentials.write({ token, account });
+      if (previous?.token !== token || previous.account.login !== account.login) await onAccountChanged?.();
       return { ok: true, account };
     },
 
     async signOut(): Promise<AccountState> {
-      await Promise.all([tokenItem.removeValue(), accountItem.removeValue()]);
+      await credentials.write(null);
       await onAccountChanged?.();
       return { signedIn: false };
     },
 
     /** The signed-in account's groups, for the settings' group choice (a page in view: normal priority). */
     async listGroups(): Promise<GroupsReply> {
-      const [token, account] = await Promise.all([tokenItem.getValue(), accountItem.getValue()]);
-      if (!token || !account) return { ok: false, problem: 'no-token' };
+      const stored = await credentials.read();
+      if (!stored) return { ok: false, problem: 'no-token' };
       try {
-        const { groups } = await bitly.forToken(token).getGroups(undefined, { priority: 'normal' });
+        const { groups } = await bitly.forToken(stored.token).getGroups(undefined, { priority: 'normal' });
         return { ok: true, groups: groups.map(({ guid, name }) => ({ guid, name })) };
       } catch (error) {
         return { ok: false, problem: tokenProblemOf(error) };

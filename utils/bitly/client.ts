@@ -21,12 +21,14 @@ import {
   ClicksSummarySchema,
   DeviceMetricsSchema,
   ExpandedBitlinkSchema,
+  FullQRCodeSchema,
   GroupBitlinksSchema,
   GroupClicksSchema,
   GroupPreferencesSchema,
   GroupSchema,
   GroupsSchema,
   OrganizationsSchema,
+  QrImageFormatSchema,
   ReferrersByDomainsSchema,
   ShortenCountsSchema,
   ShortenedBitlinkSchema,
@@ -41,12 +43,14 @@ import {
   type ClicksSummary,
   type DeviceMetrics,
   type ExpandedBitlink,
+  type FullQRCode,
   type Group,
   type GroupPreferences,
   type GroupBitlinks,
   type GroupClicks,
   type Groups,
   type Organizations,
+  type QrImageFormat,
   type ReferrersByDomains,
   type ShortenCounts,
   type ShortenedBitlink,
@@ -112,6 +116,8 @@ export interface BitlyClient<O = RequestOptions> {
   getReferrers(id: string, q: FacetQuery, options?: O): Promise<ClickMetrics>;
   getReferringDomains(id: string, q: FacetQuery, options?: O): Promise<ClickMetrics>;
   getReferrersByDomains(id: string, q: FacetQuery, options?: O): Promise<ReferrersByDomains>;
+  /** Bitly's own QR code for the link (premium: 402 on lower plans). */
+  getQrCode(id: string, format: QrImageFormat, options?: O): Promise<FullQRCode>;
 
   getGroupClicks(guid: string, q: MetricsQuery, options?: O): Promise<GroupClicks>;
   getGroupCountries(guid: string, q: FacetQuery, options?: O): Promise<ClickMetrics>;
@@ -238,6 +244,11 @@ export function createBitlyClient<O = RequestOptions>(send: BitlySend<O>): Bitly
     getReferrers: linkMetric('getReferrers', ['referrers'], ClickMetricsSchema, true),
     getReferringDomains: linkMetric('getReferringDomains', ['referring_domains'], ClickMetricsSchema, true),
     getReferrersByDomains: linkMetric('getReferrersByDomains', ['referrers_by_domains'], ReferrersByDomainsSchema, true),
+    getQrCode: async (id, format, options) => {
+      const operation = 'getQrCode';
+      if (!v.is(QrImageFormatSchema, format)) refuse(operation, 'image_format must be png or svg');
+      return get(operation, 'link', ['bitlinks', ...bitlinkSegments(operation, id), 'qr'], FullQRCodeSchema, options, { image_format: format });
+    },
 
     getGroupClicks: ownerMetric('getGroupClicks', 'groups', ['clicks'], GroupClicksSchema, false),
     getGroupCountries: ownerMetric('getGroupCountries', 'groups', ['countries'], ClickMetricsSchema, true),

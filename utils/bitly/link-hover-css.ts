@@ -2,15 +2,19 @@
  * Detection without a script call per pointer move (PRODUCT.md F1, §6 B2): a stylesheet gives
  * Bitly-host links a no-op animation while hovered, so the content script hears an
  * `animationstart` only when the pointer reaches a Bitly link, and nothing on any other element.
- * Bitly's own hosts are in a stylesheet the manifest injects (generated at build time from
- * BITLY_HOSTS); the account's branded hosts are added at run time by the content script.
+ * Only Bitly's own hosts are here, in a stylesheet the manifest injects (generated at build time
+ * from BITLY_HOSTS): the account's branded hosts must not be in anything a page can read, so the
+ * content script checks them itself (entrypoints/content-script/branded-links.ts).
  *
  * The selectors see the `href` attribute as written, so they match absolute and
  * protocol-relative links; the content script still parses the resolved `href` before any work.
  */
 
-/** The animation's name, heard by the content script. */
-export const LINK_HOVER_ANIMATION = 'bitlens-link-hover';
+/**
+ * The animation's name, heard by the content script. Pages can see it (getComputedStyle, their own
+ * `animationstart` listeners), so it names nothing: it looks like any generated keyframes name.
+ */
+export const LINK_HOVER_ANIMATION = 'k1d7c';
 
 /** A host as Bitly returns it: only these characters ever reach a selector. */
 const SAFE_HOST = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;

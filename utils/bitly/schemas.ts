@@ -206,6 +206,25 @@ export const ReferrersByDomainsSchema = v.looseObject({
 export type ReferrersByDomains = v.InferOutput<typeof ReferrersByDomainsSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// QR code
+
+/** `image_format` of `GET /v4/bitlinks/{bitlink}/qr` → spec parameter `ImageFormat`. */
+export const QrImageFormatSchema = v.picklist(['png', 'svg']);
+export type QrImageFormat = v.InferOutput<typeof QrImageFormatSchema>;
+
+/**
+ * `GET /v4/bitlinks/{bitlink}/qr` → spec `FullQRCode`. `qr_code` is a data URI the pages check
+ * again (utils/qr/data-uri.ts) before showing it.
+ */
+export const FullQRCodeSchema = v.looseObject({
+  id: v.optional(v.string()),
+  link: v.optional(v.string()),
+  qr_code: v.pipe(v.string(), v.maxLength(2_000_000)),
+  is_hidden: v.optional(v.boolean()),
+});
+export type FullQRCode = v.InferOutput<typeof FullQRCodeSchema>;
+
+// ---------------------------------------------------------------------------------------------
 // Group and organization metrics
 
 /** `GET /v4/groups/{group_guid}/clicks` → spec `GroupClicks`. */

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CACHE_PREFIX, StatsCache, type StorageArea } from './stats-cache';
+import { memoryArea } from './memory-area';
 
 let clock = 1_000_000;
 const now = () => clock;
@@ -165,5 +166,29 @@ describe('StatsCache when storage fails', () => {
     await cache.set('k', 'v');
     await cache.clear();
     expect(await cache.get('k')).toBeUndefined();
+  });
+});
+
+describe('the incognito cache (memory only, reading what normal browsing cached)', () => {
+  it('keeps its answers in memory: nothing is written to storage.local', async () => {
+    const persistent = new StatsCache({ area: area(), now });
+    const incognito = new StatsCache({ area: memoryArea(), readThrough: persistent, now });
+    await incognito.set('paula|bit.ly/private|destination', { long_url: 'https://private.example/' });
+    expect(await incognito.get('paula|bit.ly/private|destination')).toMatchObject({ value: { long_url: 'https://private.example/' } });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // A restarted worker has forgotten it.
+    expect(await new StatsCache({ area: memoryArea(), readThrough: persistent, now }).get('paula|bit.ly/private|destination')).toBeUndefined();
+  });
+
+  it('reads what normal browsing cached, and never writes through to it', async () => {
+    const persistent = new StatsCache({ area: area(), now });
+    await persistent.set('k', 'from normal browsing');
+    const incognito = new StatsCache({ area: memoryArea(), readThrough: persistent, now });
+    expect(await incognito.get('k')).toMatchObject({ value: 'from normal browsing' });
+    await incognito.set('k', 'refreshed in incognito');
+    expect(await incognito.get('k')).toMatchObject({ value: 'refreshed in incognito' });
+    expect(await persistent.get('k')).toMatchObject({ value: 'from normal browsing' });
+    await incognito.clear();
+    expect(await persistent.get('k')).toMatchObject({ value: 'from normal browsing' });
   });
 });

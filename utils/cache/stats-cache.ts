@@ -46,6 +46,11 @@ export interface StatsCacheOptions {
   area: StorageArea;
   maxBytes?: number;
   now?: () => number;
+  /**
+   * Where to read an entry this cache lacks, never written to: the incognito cache (over a
+   * memory-only area) reads what normal browsing cached and keeps its own answers in memory.
+   */
+  readThrough?: Pick<StatsCache, 'get'>;
 }
 
 export class StatsCache {
@@ -57,11 +62,13 @@ export class StatsCache {
   private readonly area: StorageArea;
   private readonly maxBytes: number;
   private readonly now: () => number;
+  private readonly readThrough: Pick<StatsCache, 'get'> | undefined;
 
-  constructor({ area, maxBytes = DEFAULT_MAX_BYTES, now = Date.now }: StatsCacheOptions) {
+  constructor({ area, maxBytes = DEFAULT_MAX_BYTES, now = Date.now, readThrough }: StatsCacheOptions) {
     this.area = area;
     this.maxBytes = maxBytes;
     this.now = now;
+    this.readThrough = readThrough;
   }
 
   /** Bytes the cache holds in storage now (the UTF-8 length of every entry's JSON and key). */
@@ -71,6 +78,10 @@ export class StatsCache {
   }
 
   async get<T>(key: string): Promise<CachedValue<T> | undefined> {
+    return (await this.getOwn<T>(key)) ?? this.readThrough?.get<T>(key);
+  }
+
+  private async getOwn<T>(key: string): Promise<CachedValue<T> | undefined> {
     const unstored = this.unstored.get(key);
     if (unstored) return unstored as CachedValue<T>;
     const index = await this.load();

@@ -6,7 +6,7 @@ import { createTransport } from '../bitly/transport';
 import { RequestScheduler } from '../scheduler/request-scheduler';
 import { createScheduledBitly } from '../scheduler/scheduled-bitly';
 import { ACCOUNT_FACETS, LINK_FACETS } from '../stats/facets';
-import { ACCOUNT_FACET_NAMES, LINK_FACET_NAMES, type AccountFacet, type LinkFacet } from '../stats/facet-names';
+import { ACCOUNT_FACET_NAMES, LINK_FACET_NAMES, ORGANIZATION_FACETS, type AccountFacet, type LinkFacet } from '../stats/facet-names';
 import { toCsv } from './csv';
 import { accountFacetTable, isoTimestamp, linkFacetTable, sharePercent } from './facet-tables';
 import type { ExportTable } from './table';
@@ -232,11 +232,25 @@ describe('every facet the stand-in answers exports to a CSV that reads back', ()
   });
 
   it.each(ACCOUNT_FACET_NAMES.map((f) => [f]))('account facet %s', async (facet) => {
-    const target = facet === 'organizationShortenCounts' ? paid.organizationGuid : paid.defaultGroupGuid;
+    const target = (ORGANIZATION_FACETS as readonly string[]).includes(facet) ? paid.organizationGuid : paid.defaultGroupGuid;
     const data = await ACCOUNT_FACETS[facet].fetch(paidClient(), target, query, {});
     const table = accountFacetTable(facet, data as never, en);
     expect(table.rows.length).toBeGreaterThan(0);
     checkFile(table);
+  });
+
+  it('the organization’s clicks are its two groups’ clicks added up, bucket by bucket', async () => {
+    const client = paidClient();
+    const perGroup = await Promise.all(paid.groups.map((g) => client.getGroupClicks(g.guid, query)));
+    const organization = await ACCOUNT_FACETS.organizationClicks.fetch(client, paid.organizationGuid, query, {});
+    expect(paid.groups).toHaveLength(2);
+    expect(organization.groups.map((g) => [g.guid, g.clicks]).sort()).toEqual(
+      paid.groups.map((g, i) => [g.guid, perGroup[i]!.data.reduce((sum, row) => sum + row.count, 0)]).sort(),
+    );
+    const expected = new Map<string, number>();
+    for (const series of perGroup) for (const row of series.data) expected.set(row.ts, (expected.get(row.ts) ?? 0) + row.count);
+    expect(new Map(organization.data.map((row) => [row.ts, row.count]))).toEqual(expected);
+    expect(Math.min(...organization.groups.map((g) => g.clicks))).toBeGreaterThan(0);
   });
 
   it('the countries table adds up to the clicks of the range', async () => {

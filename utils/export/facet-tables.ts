@@ -100,6 +100,8 @@ const LINK_TABLES: Builders<LinkFacetDataMap> = {
     rows: [[d.total_clicks, d.unit, d.units, isoMoment(d.unit_reference)]],
   }),
   countries,
+  // Not offered as an export (the QR section has its own PNG and SVG downloads); here for completeness.
+  qrCode: (d) => ({ columns: ['image_format', 'data_uri'], rows: [['png', d.png], ['svg', d.svg]] }),
   cities: (d) => ({
     columns: ['kind', 'city', 'subregion', 'region', 'country', 'clicks'],
     rows: [
@@ -130,8 +132,10 @@ const LINK_TABLES: Builders<LinkFacetDataMap> = {
 const shortenCounts = (d: AccountFacetData<'groupShortenCounts'>) =>
   series(['date', 'links_created'], d.metrics.map((m) => [m.key, m.value] as const), d.unit);
 
+const groupClicks = (d: AccountFacetData<'groupClicks'>) => series(['date', 'clicks'], d.data.map((p) => [p.ts, p.count] as const), d.unit);
+
 const ACCOUNT_TABLES: Builders<AccountFacetDataMap> = {
-  groupClicks: (d) => series(['date', 'clicks'], d.data.map((p) => [p.ts, p.count] as const), d.unit),
+  groupClicks,
   groupCountries: countries,
   groupReferringNetworks: clickMetrics('network'),
   topLinks: (d) => {
@@ -148,6 +152,8 @@ const ACCOUNT_TABLES: Builders<AccountFacetDataMap> = {
   },
   groupShortenCounts: shortenCounts,
   organizationShortenCounts: shortenCounts,
+  /** The organization's series, the sum of its groups'. */
+  organizationClicks: groupClicks,
 };
 
 export function linkFacetTable<F extends LinkFacet>(facet: F, data: LinkFacetData<F>, ctx: ExportContext): ExportTable {

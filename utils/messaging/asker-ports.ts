@@ -4,7 +4,7 @@
  * dropped; while it is open, refreshed answers and settings changes are announced on it.
  */
 import type { Browser } from 'wxt/browser';
-import { postToPort } from './post-to-port';
+import { postToPort, rejectPort } from './post-to-port';
 import { ASKER_PORT_PREFIX, type AskerPush } from './protocol';
 import { classifySender, type ExtensionIdentity } from './router';
 
@@ -18,7 +18,7 @@ export class AskerPorts {
   /** For `runtime.onConnect`: adopts Bitlens asker ports from extension pages, ignores others. */
   readonly attach = (port: Port) => {
     if (!port.name.startsWith(ASKER_PORT_PREFIX) || !port.sender) return;
-    if (classifySender(port.sender, this.self) !== 'extension-page') return port.disconnect();
+    if (classifySender(port.sender, this.self) !== 'extension-page') return rejectPort(port);
     const id = port.name.slice(ASKER_PORT_PREFIX.length);
     const controller = new AbortController();
     this.askers.get(id)?.controller.abort();

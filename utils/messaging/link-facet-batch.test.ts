@@ -1,8 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LinkFacetRequest } from './protocol';
 import { createLinkFacetBatcher } from './link-facet-batch';
 
 const answer = (requests: LinkFacetRequest[]) => Promise.resolve(requests.map((r) => ({ state: 'error' as const, reason: 'server' as const, asked: r.facet })));
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe('link facets asked together', () => {
   it('travel in one message and come back each to its asker', async () => {
@@ -23,6 +27,22 @@ describe('link facets asked together', () => {
     await Promise.all([first, later]);
     await ask({ link: 'bit.ly/C', facet: 'clicks' });
     expect(send.mock.calls.map((c) => c[0].map((r) => r.facet))).toEqual([['destination', 'clicks'], ['clicks']]);
+  });
+
+  it('in a page, leaves as the next frame starts when that comes before the next task, and once only', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    vi.stubGlobal('cancelAnimationFrame', (handle: number) => delete frames[handle - 1]);
+    const send = vi.fn(answer);
+    const ask = createLinkFacetBatcher(send as never);
+    const replies = Promise.all([ask({ link: 'bit.ly/A', facet: 'destination' }), Promise.resolve().then(() => ask({ link: 'bit.ly/A', facet: 'clicks' }))]);
+    await Promise.resolve();
+    expect(send).not.toHaveBeenCalled();
+    frames.forEach((frame) => frame(0));
+    expect(send.mock.calls.map((c) => c[0].map((r) => r.facet))).toEqual([['destination', 'clicks']]);
+    await replies;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('splits what one message may not hold, and passes a failure to every asker of its batch', async () => {

@@ -1,8 +1,11 @@
 /**
  * Link facets asked in the same task travel in one `getLinkFacets` message: a view that asks its
  * facets together gets their answers together, and draws once instead of once per answer. The
- * batch leaves at the next task (not the next microtask), so questions asked after a promise
- * settled in this task (a view asking its metrics once the settings arrived) still join it.
+ * batch leaves at the next task or animation frame, whichever comes first (not the next
+ * microtask), so questions asked after a promise settled in this task (a view asking its metrics
+ * once the settings arrived) still join it; and a frame that is due (the view drawing its loading
+ * state) does not hold the question back: it leaves as that frame starts, and the background
+ * answers while the frame is drawn.
  */
 import type { LinkFacet } from '../stats/facet-names';
 import { MAX_FACETS_PER_MESSAGE, type LinkFacetReply, type LinkFacetRequest, type Replies } from './protocol';
@@ -18,8 +21,13 @@ type Send = (requests: LinkFacetRequest[]) => Promise<Replies['getLinkFacets']>;
 
 export function createLinkFacetBatcher(send: Send = (requests) => sendMessage('getLinkFacets', { requests })) {
   let queue: Waiting[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame: number | undefined;
 
   function flush() {
+    clearTimeout(timer);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    timer = frame = undefined;
     const waiting = queue;
     queue = [];
     for (let from = 0; from < waiting.length; from += MAX_FACETS_PER_MESSAGE) {
@@ -35,7 +43,10 @@ export function createLinkFacetBatcher(send: Send = (requests) => sendMessage('g
   return function askLinkFacet<F extends LinkFacet>(request: LinkFacetRequest & { facet: F }): Promise<LinkFacetReply<F>> {
     return new Promise((resolve, reject) => {
       queue.push({ request, resolve: resolve as Waiting['resolve'], reject });
-      if (queue.length === 1) setTimeout(flush, 0);
+      if (queue.length > 1) return;
+      timer = setTimeout(flush, 0);
+      // Pages only: workers and tests have no frames.
+      if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(flush);
     });
   };
 }

@@ -41,6 +41,17 @@ const linkFacetRequest = v.strictObject({
   link: v.pipe(v.string(), v.maxLength(2048)),
   facet: v.picklist(LINK_FACET_NAMES),
   ...statsRequest,
+  /**
+   * The hover card's user clicked "load statistics" after a `click-to-load` reply: this lookup
+   * is let through the tab's cap. Only the card page's real click sends it.
+   */
+  clicked: v.optional(v.literal(true)),
+  /**
+   * Answer from the cache alone: nothing goes to Bitly (no fetch, no background refresh), and a
+   * facet not cached is answered `not-cached`. A hover card prepared during the intent delay asks
+   * this way, so a pointer that passes over a link costs no API call (PRODUCT.md F2).
+   */
+  cacheOnly: v.optional(v.boolean()),
 });
 
 /** Most link facets one `getLinkFacets` may ask: a popup view's (7), or a list's rows (10). */
@@ -78,6 +89,16 @@ export const requestSchemas = {
     /** The link's visible text on the page (for the "text names another domain" hint). */
     text: v.pipe(v.string(), v.maxLength(MAX_LINK_TEXT)),
   }),
+  /**
+   * The pointer rests on a Bitly link and the intent delay runs: the card frame renders the link
+   * hidden from the cache alone (`cacheOnly`), so that when the delay ends only showing it is left.
+   * Relayed like `showCard`; a `hideCard` drops it.
+   */
+  prepareCard: v.strictObject({
+    key: cardKey,
+    link: v.pipe(v.string(), v.maxLength(2048)),
+    text: v.pipe(v.string(), v.maxLength(MAX_LINK_TEXT)),
+  }),
   /** The content script hid its card frame: the card drops its link and its queued requests. */
   hideCard: v.strictObject({ key: cardKey }),
   /** The account's groups, for the default-group setting. */
@@ -110,6 +131,7 @@ export const allowedSenders: { readonly [T in MessageType]: readonly SenderKind[
   getContentConfig: ['content-script'],
   closeCard: ['extension-page'],
   showCard: ['content-script'],
+  prepareCard: ['content-script'],
   hideCard: ['content-script'],
   getGroups: ['extension-page'],
   findLinksToPage: ['extension-page'],
@@ -139,6 +161,8 @@ export type SaveTokenReply =
 
 /** Why an answer could not be fetched, when it can be retried. */
 export type FailureReason = 'server' | 'timeout' | 'network' | 'malformed' | 'bad-request';
+/** Why numbers already shown could not be renewed: they stay, with this said next to their age. */
+export type RefreshProblem = { state: 'rate-limited'; retryAt: number } | { state: 'error'; reason: FailureReason };
 
 /**
  * What a surface must show for a stats request (PRODUCT.md §5). Stale data comes with its age
@@ -150,9 +174,9 @@ export type FacetReply<T> =
       data: T;
       fetchedAt: number;
       stale: boolean;
-      /** A refresh runs; a `facetUpdated` push follows on the asker's port. */
+      /** A refresh runs; a `facetUpdated` (or `facetRefreshFailed`) push follows on the asker's port. */
       refreshing: boolean;
-      problem?: { state: 'rate-limited'; retryAt: number } | { state: 'error'; reason: FailureReason };
+      problem?: RefreshProblem;
     }
   | { state: 'no-token' }
   | { state: 'invalid-link' }
@@ -163,19 +187,33 @@ export type FacetReply<T> =
   | { state: 'rate-limited'; retryAt: number }
   | { state: 'error'; reason: FailureReason }
   /** The asker went away before the request started. */
-  | { state: 'cancelled' };
+  | { state: 'cancelled' }
+  /**
+   * A hover card's tab has looked up too many new links this minute (utils/stats/lookup-budget.ts):
+   * nothing was asked; the card asks the user to click, then asks again with `clicked`.
+   */
+  | { state: 'click-to-load' }
+  /** Only for a `cacheOnly` request: nothing cached, and nothing was asked of Bitly. */
+  | { state: 'not-cached' };
 
 export type LinkFacetReply<F extends LinkFacet> = FacetReply<LinkFacetData<F>>;
 export type AccountFacetReply<F extends AccountFacet> = FacetReply<AccountFacetData<F>>;
 
-/** What the content script needs to decide whether and when to show a card on its page. */
+/**
+ * What the content script needs to decide whether and when to show a card on its page: only its
+ * own page's on/off (utils/settings/page-config.ts), never the list of disabled sites.
+ */
 export interface ContentConfig {
-  hoverEnabled: boolean;
+  /** Hover cards on for this page: the setting, and the page's site not disabled. */
+  enabled: boolean;
   hoverDelayMs: number;
-  /** Sites (hosts, lower-case) where Bitlens stays off; the content script matches its own. */
-  disabledSites: string[];
   /** The account's branded short domains, lower-case. */
   brandedHosts: string[];
+  /**
+   * The card frame's accessible name in the browser's language, so the content script needs no
+   * `chrome.i18n` binding of its own (one API fewer set up in every page that gets a card).
+   */
+  cardFrameTitle: string;
 }
 
 /**
@@ -183,7 +221,8 @@ export interface ContentConfig {
  * Tagged with `bitlensPush` so the content script can tell them from anything else.
  */
 export type ContentPush =
-  | { bitlensPush: 'config'; config: ContentConfig }
+  /** Settings or branded domains changed: the content script asks `getContentConfig` again (for its own page). */
+  | { bitlensPush: 'configChanged' }
   | { bitlensPush: 'closeCard'; refocusLink: boolean };
 
 export type GroupsReply =
@@ -234,6 +273,7 @@ export interface Replies {
   getContentConfig: ContentConfig;
   closeCard: null;
   showCard: null;
+  prepareCard: null;
   hideCard: null;
   getGroups: GroupsReply;
   findLinksToPage: LinksToPageReply;
@@ -249,9 +289,20 @@ export interface Replies {
  */
 export type AskerPush =
   | { type: 'facetUpdated'; target: string; facet: string }
+  /** A refresh of a cached facet failed: the cached numbers stay, and the surface says why (PRODUCT.md §5). */
+  | { type: 'facetRefreshFailed'; target: string; facet: string; problem: RefreshProblem }
   /** Settings changed (in the options page or another window): surfaces apply them at once. */
   | { type: 'settingsChanged'; settings: Settings };
 export const ASKER_PORT_PREFIX = 'bitlens-asker:';
+
+/**
+ * The last message on a port the background turns away on purpose (a card frame whose key is
+ * taken, a port beyond its tab's cap, a sender that may not hold one): the page does not
+ * connect again (utils/messaging/held-port.ts).
+ */
+export const PORT_REJECTED = { bitlensPort: 'rejected' } as const;
+export const isPortRejection = (message: unknown): boolean =>
+  typeof message === 'object' && message !== null && (message as { bitlensPort?: unknown }).bitlensPort === 'rejected';
 
 /**
  * What an extension page (the popup) asks a tab's content script with `tabs.sendMessage` (top
@@ -279,6 +330,8 @@ export interface PageLinks {
 
 export type CardPush =
   | { type: 'show'; link: string; text: string }
+  /** Render this link hidden, from the cache alone; a `show` of the same link then only goes live. */
+  | { type: 'prepare'; link: string; text: string }
   | { type: 'hide' }
   /** Settings changed: a waiting frame keeps them, so its next card need not ask. */
   | { type: 'settings'; settings: Settings };

@@ -16,9 +16,10 @@ function setup() {
     getLinkFacets: vi.fn(async () => [{ state: 'no-token' as const }]),
     getAccountFacet: vi.fn(async () => ({ state: 'no-token' as const })),
     getBrandedHosts: vi.fn(async () => []),
-    getContentConfig: vi.fn(async () => ({ hoverEnabled: true, hoverDelayMs: 350, disabledSites: [], brandedHosts: [] })),
+    getContentConfig: vi.fn(async () => ({ enabled: true, hoverDelayMs: 350, brandedHosts: [], cardFrameTitle: 'Bitly link statistics' })),
     closeCard: vi.fn(async () => null),
     showCard: vi.fn(async () => null),
+    prepareCard: vi.fn(async () => null),
     hideCard: vi.fn(async () => null),
     getGroups: vi.fn(async () => ({ ok: true as const, groups: [] })),
     findLinksToPage: vi.fn(async () => ({ state: 'no-token' as const })),
@@ -64,6 +65,9 @@ describe('createMessageRouter', () => {
     ['a field of the wrong type', { bitlens: 1, type: 'saveToken', data: { token: 42 } }],
     ['an extra field', { bitlens: 1, type: 'getAccount', data: { sneaky: true } }],
     ['a huge token', { bitlens: 1, type: 'saveToken', data: { token: 'x'.repeat(5000) } }],
+    ['an empty array for data (valibot reads it as an empty object)', { bitlens: 1, type: 'signOut', data: [] }],
+    ['an empty array for a settings patch', { bitlens: 1, type: 'updateSettings', data: [] }],
+    ['no data at all', { bitlens: 1, type: 'getAccount' }],
   ])('rejects %s without calling any handler', async (_, message) => {
     const { handlers, route } = setup();
     const reply = await route(message, page);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isAccountReport, reportHash, reportLinkFrom, reportUrl } from './report-url';
+import { accountGroupFrom, accountHash, isAccountReport, reportHash, reportLinkFrom, reportUrl } from './report-url';
 
 describe('the report address', () => {
   beforeEach(() => {
@@ -39,9 +39,32 @@ describe('the report address', () => {
   it.each([
     ['#account', true],
     ['#account=x', false],
+    ['#account&group=B4Ktd1VS8x4', true],
+    ['#accounts', false],
     ['#link=bit.ly/AbC123', false],
     ['', false],
   ])('%j is the account overview: %j', (hash, account) => {
     expect(isAccountReport(hash)).toBe(account);
+  });
+
+  it.each([
+    ['#account', null],
+    ['#account&group=B4Ktd1VS8x4', 'B4Ktd1VS8x4'],
+    ['#account&group=B4Ktd1VS8x4&x=1', 'B4Ktd1VS8x4'],
+    ['#account&group=../v4/user', null],
+    ['#account&group=', null],
+    ['#link=bit.ly/AbC&group=B4Ktd1VS8x4', null],
+  ])('the overview opened with %j shows group %j', (hash, group) => {
+    expect(accountGroupFrom(hash)).toBe(group);
+  });
+
+  it.each([
+    [undefined, '#account'],
+    [null, '#account'],
+    ['BpTBIkLvdcV', '#account&group=BpTBIkLvdcV'],
+    ['a/b', '#account'],
+  ])('the overview of group %j is at %j, read back the same', (group, hash) => {
+    expect(accountHash(group)).toBe(hash);
+    expect(accountGroupFrom(accountHash(group))).toBe(group && hash !== '#account' ? group : null);
   });
 });

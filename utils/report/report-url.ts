@@ -23,9 +23,24 @@ export function reportUrl(linkId: string): string | null {
 /** The fragment of the account overview (F6) on the report page. */
 export const ACCOUNT_HASH = '#account';
 
+/** A group guid as Bitly writes them (and as the protocol accepts them). */
+const GROUP_GUID = /^[\w-]{1,64}$/;
+
+/** The overview's fragment, for one group when given (`#account&group=B1a2`): a reload keeps it. */
+export function accountHash(groupGuid?: string | null): string {
+  return groupGuid && GROUP_GUID.test(groupGuid) ? `${ACCOUNT_HASH}&group=${groupGuid}` : ACCOUNT_HASH;
+}
+
 /** Whether a report page's `location.hash` asks for the account overview. */
 export function isAccountReport(hash: string): boolean {
-  return hash === ACCOUNT_HASH;
+  return hash === ACCOUNT_HASH || hash.startsWith(`${ACCOUNT_HASH}&`);
+}
+
+/** The group an overview's `location.hash` names, or null (the settings' group then). */
+export function accountGroupFrom(hash: string): string | null {
+  if (!isAccountReport(hash)) return null;
+  const group = new URLSearchParams(hash.slice(ACCOUNT_HASH.length + 1)).get('group');
+  return group !== null && GROUP_GUID.test(group) ? group : null;
 }
 
 /** The link a report page was opened for (`location.hash`), or null when it names none. */

@@ -10,11 +10,14 @@ import type {
   ClicksSummary,
   DeviceMetrics,
   ExpandedBitlink,
+  FullQRCode,
   GroupClicks,
+  QrImageFormat,
   ReferrersByDomains,
   ShortenCounts,
   SortedLinks,
 } from '../bitly/schemas';
+import type { OrganizationClicks } from './organization-clicks';
 
 /** What each facet of one bitlink answers with. */
 export interface LinkFacetDataMap {
@@ -29,7 +32,12 @@ export interface LinkFacetDataMap {
   referrers: ClickMetrics;
   referringDomains: ClickMetrics;
   referrersByDomains: ReferrersByDomains;
+  /** Bitly's own QR code (a premium endpoint): the `qr_code` data URI in each image format. */
+  qrCode: BitlyQrCode;
 }
+
+/** Bitly's QR code for a link, as `GET /v4/bitlinks/{bitlink}/qr` gives it per `image_format`. */
+export type BitlyQrCode = { [F in QrImageFormat]: FullQRCode['qr_code'] };
 
 /** What each facet of the account (a group, or its organization) answers with. */
 export interface AccountFacetDataMap {
@@ -39,6 +47,8 @@ export interface AccountFacetDataMap {
   topLinks: SortedLinks;
   groupShortenCounts: ShortenCounts;
   organizationShortenCounts: ShortenCounts;
+  /** The legacy `organization/clicks`: the sum of its groups' clicks (organization-clicks.ts). */
+  organizationClicks: OrganizationClicks;
 }
 
 export type LinkFacet = keyof LinkFacetDataMap;
@@ -60,6 +70,7 @@ export const LINK_FACET_NAMES = everyName<LinkFacet>()([
   'referrers',
   'referringDomains',
   'referrersByDomains',
+  'qrCode',
 ]);
 
 export const ACCOUNT_FACET_NAMES = everyName<AccountFacet>()([
@@ -69,7 +80,11 @@ export const ACCOUNT_FACET_NAMES = everyName<AccountFacet>()([
   'topLinks',
   'groupShortenCounts',
   'organizationShortenCounts',
+  'organizationClicks',
 ]);
+
+/** Account facets of the organization (their target is its guid), not of a group. */
+export const ORGANIZATION_FACETS = ['organizationShortenCounts', 'organizationClicks'] as const satisfies readonly AccountFacet[];
 
 /** The metric facets a hover card can show (settings' `cardFacets`), in the card's order. */
 export const CARD_METRIC_FACETS = ['clicks', 'countries', 'referrers'] as const satisfies readonly LinkFacet[];

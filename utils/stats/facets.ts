@@ -5,6 +5,7 @@
 import type { FacetQuery } from '../bitly/client';
 import type { ScheduledBitlyClient, ScheduledOptions } from '../scheduler/scheduled-bitly';
 import type { AccountFacetDataMap, LinkFacetDataMap } from './facet-names';
+import { fetchOrganizationClicks } from './organization-clicks';
 
 /** How long an answer stays fresh: a destination rarely changes; numbers follow the settings. */
 export type Lifetime = 'numbers' | 'long';
@@ -33,6 +34,15 @@ export const LINK_FACETS = {
   referrers: facet({ fetch: (c, id: string, q, o) => c.getReferrers(id, q, o), windowed: true, lifetime: 'numbers' }),
   referringDomains: facet({ fetch: (c, id: string, q, o) => c.getReferringDomains(id, q, o), windowed: true, lifetime: 'numbers' }),
   referrersByDomains: facet({ fetch: (c, id: string, q, o) => c.getReferrersByDomains(id, q, o), windowed: true, lifetime: 'numbers' }),
+  /**
+   * Both formats, one after the other: a plan without the QR API answers the first with 402 (the
+   * gate is then remembered) and the second is never asked. A link's code does not change: kept long.
+   */
+  qrCode: facet({
+    fetch: async (c, id: string, _q, o) => ({ png: (await c.getQrCode(id, 'png', o)).qr_code, svg: (await c.getQrCode(id, 'svg', o)).qr_code }),
+    windowed: false,
+    lifetime: 'long',
+  }),
 } satisfies { [F in keyof LinkFacetDataMap]: FacetDef<string, LinkFacetDataMap[F]> };
 
 /** Facets of the account (F6); `target` is a group guid, or an organization guid where named so. */
@@ -47,4 +57,6 @@ export const ACCOUNT_FACETS = {
     windowed: true,
     lifetime: 'numbers',
   }),
+  /** Several calls (the groups, then each group's clicks), cached as one answer. */
+  organizationClicks: facet({ fetch: fetchOrganizationClicks, windowed: true, lifetime: 'numbers' }),
 } satisfies { [F in keyof AccountFacetDataMap]: FacetDef<string, AccountFacetDataMap[F]> };

@@ -8,6 +8,8 @@ import { manualClock, scriptedBitly, settle } from '../scheduler/scheduled-bitly
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings/settings';
 import { planGates } from './plan-gates';
 import { createStatsService, type Session } from './stats-service';
+import { LookupBudget } from './lookup-budget';
+import { memoryArea } from '../cache/memory-area';
 
 const paula: Session = { token: 'tok-paula', login: 'paula', defaultGroupGuid: 'Bg1', organizationGuid: 'Oa1' };
 const freya: Session = { token: 'tok-freya', login: 'freya', defaultGroupGuid: 'Bf1', organizationGuid: null };
@@ -102,6 +104,33 @@ describe('stats service: answers and cache', () => {
     expect(pushes.map(([id]) => id).sort()).toEqual(['card-1', 'card-2']);
     const fresh = await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
     expect(fresh).toMatchObject({ stale: false, data: clicksOf(9) });
+  });
+
+  it('a refresh that fails keeps the cached answer and tells the waiting surfaces why', async () => {
+    const { service, client, pushes } = setup();
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    client().getClicks.mockRejectedValue(new BitlyError('server', { status: 503 }));
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', refresh: true, askerId: 'card-1' })).toMatchObject({ state: 'data', refreshing: true });
+    await vi.runAllTimersAsync();
+    expect(pushes).toEqual([['card-1', { type: 'facetRefreshFailed', target: 'bit.ly/Abc1234', facet: 'clicks', problem: { state: 'error', reason: 'server' } }]]);
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' })).toMatchObject({ state: 'data', data: clicksOf(7) });
+  });
+
+  it('cacheOnly (a card prepared during the intent delay): what the cache holds, never a call to Bitly', async () => {
+    const { service, client } = setup();
+    const t0 = Date.now();
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', cacheOnly: true })).toEqual({ state: 'not-cached' });
+    expect(await service.getLinkFacet({ link: 'brnd.example/Xy12', facet: 'destination', cacheOnly: true })).toEqual({ state: 'invalid-link' });
+    expect(client().getClicks).not.toHaveBeenCalled();
+    expect(client().getBsds).not.toHaveBeenCalled();
+
+    await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', cacheOnly: true })).toMatchObject({ state: 'data', stale: false, refreshing: false, data: clicksOf(7) });
+    vi.setSystemTime(t0 + 11 * 60_000);
+    // Stale: shown as it is, with no refresh until the card is shown and asks again.
+    expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'clicks', cacheOnly: true })).toMatchObject({ state: 'data', stale: true, refreshing: false, fetchedAt: t0 });
+    await vi.runAllTimersAsync();
+    expect(client().getClicks).toHaveBeenCalledTimes(1);
   });
 
   it('keeps destinations for a day', async () => {
@@ -390,5 +419,46 @@ describe('stats service: every call through the scheduler', () => {
     await clock.advance(1);
     expect(client().getUser).toHaveBeenCalledTimes(1);
     expect(await hover).toEqual({ state: 'not-in-account' });
+  });
+});
+
+describe('stats service: a hover card tab’s budget of new lookups', () => {
+  it('a refused new link asks Bitly nothing and answers click-to-load; a cached link never counts', async () => {
+    const { service, client } = setup();
+    await service.getLinkFacet({ link: 'bit.ly/Cached1', facet: 'clicks' });
+    const budget = new LookupBudget(1);
+    const admit = vi.fn((target: string) => budget.admit(7, target));
+
+    expect(await service.getLinkFacet({ link: 'bit.ly/Cached1', facet: 'clicks' }, admit)).toMatchObject({ state: 'data' });
+    expect(admit).not.toHaveBeenCalled();
+    expect(await service.getLinkFacet({ link: 'bit.ly/First11', facet: 'clicks' }, admit)).toMatchObject({ state: 'data' });
+    // The same link's other facets ride on its one count.
+    expect(await service.getLinkFacet({ link: 'bit.ly/First11', facet: 'countries' }, admit)).toMatchObject({ state: 'data' });
+    const calls = client().getClicks.mock.calls.length;
+    expect(await service.getLinkFacet({ link: 'bit.ly/Second1', facet: 'clicks' }, admit)).toEqual({ state: 'click-to-load' });
+    expect(client().getClicks).toHaveBeenCalledTimes(calls);
+    expect(admit).toHaveBeenLastCalledWith('bit.ly/Second1');
+    // The user's click lets it through.
+    const clicked = (target: string) => budget.admit(7, target, true);
+    expect(await service.getLinkFacet({ link: 'bit.ly/Second1', facet: 'clicks', clicked: true }, clicked)).toMatchObject({ state: 'data' });
+    expect(client().getClicks).toHaveBeenCalledTimes(calls + 1);
+  });
+});
+
+describe('stats service over the incognito cache', () => {
+  it('an incognito lookup answers data and leaves nothing in storage.local', async () => {
+    const { bitly } = scriptedBitly(fakeBitly, {});
+    const service = createStatsService({
+      cache: new StatsCache({ area: memoryArea(), readThrough: new StatsCache({ area: fakeBrowser.storage.local as never }) }),
+      bitly,
+      session: async () => paula,
+      settings: async () => parseSettings(DEFAULT_SETTINGS),
+      planGates,
+      askers: { signal: () => undefined, push: () => {} },
+    });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Private1', facet: 'destination' })).toMatchObject({ state: 'data' });
+    expect(await service.getLinkFacet({ link: 'bit.ly/Private1', facet: 'clicks' })).toMatchObject({ state: 'data' });
+    const stored = Object.keys(await fakeBrowser.storage.local.get(null));
+    expect(stored.filter((key) => key.includes('Private1'))).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import type { Priority } from '../scheduler/priorities';
 import type { ScheduledBitly } from '../scheduler/scheduled-bitly';
 import { unitsFor, type Settings } from '../settings/settings';
 import type { AccountFacetRequest, AskerPush, FacetReply, LinkFacetRequest, Replies } from '../messaging/protocol';
+import { ORGANIZATION_FACETS } from './facet-names';
 import { ACCOUNT_FACETS, LINK_FACETS, LONG_LIFETIME_MS, type FacetDef } from './facets';
 import { failureReplyOf } from './failure-reply';
 import type { PlanGates } from './plan-gates';
@@ -43,6 +44,12 @@ type Stored<T> = { data: T } | { refused: 'not-in-account' | 'deleted' };
 type AnyFacetDef = FacetDef<string, unknown>;
 type Reply = FacetReply<unknown>;
 
+/**
+ * How a request is answered: refresh and asker as asked, and, for a hover card's lookups, the
+ * tab's budget of new links (`admit` says whether the link may be asked of Bitly now).
+ */
+type AnswerOptions = Pick<LinkFacetRequest, 'refresh' | 'askerId' | 'priority' | 'cacheOnly'> & { admit?: (target: string) => boolean };
+
 interface Job {
   key: string;
   def: AnyFacetDef;
@@ -57,6 +64,7 @@ const BRANDED_HOSTS_FACET: AnyFacetDef = {
   windowed: false,
   lifetime: 'long',
 };
+
 
 /** When a rate limit met outside the scheduler's pause is guessed to end. */
 const RATE_LIMIT_GUESS_MS = 2_000;
@@ -157,14 +165,20 @@ export function createStatsService(deps: StatsServiceDeps) {
     };
     fetchAndStore(job, 'normal')
       .then(announce, async (error: unknown) => {
-        if (isForbiddenOnLink(error) && (await forbidden(job, settings)).state === 'not-in-account') announce();
+        if (isForbiddenOnLink(error)) {
+          if ((await forbidden(job, settings)).state === 'not-in-account') announce();
+          return;
+        }
+        const reply = await failureReply(error, job);
+        const problem = reply.state === 'error' ? { state: 'error' as const, reason: reply.reason } : reply.state === 'rate-limited' ? { state: 'rate-limited' as const, retryAt: reply.retryAt } : null;
+        if (problem) for (const id of waiting) deps.askers.push(id, { type: 'facetRefreshFailed', target: job.target, facet: job.facet, problem });
       })
       .catch(() => {})
       .finally(() => watchers.delete(job.key));
   }
 
-  function answer(job: Job, request: Pick<LinkFacetRequest, 'refresh' | 'askerId' | 'priority'>, settings: Settings): Promise<Reply> {
-    if (job.facet !== 'destination') return answerNow(job, request, settings);
+  function answer(job: Job, request: AnswerOptions, settings: Settings): Promise<Reply> {
+    if (job.facet !== 'destination' || request.cacheOnly) return answerNow(job, request, settings);
     const reply = answerNow(job, request, settings).finally(() => {
       if (pendingDestinations.get(job.key) === reply) pendingDestinations.delete(job.key);
     });
@@ -172,9 +186,11 @@ export function createStatsService(deps: StatsServiceDeps) {
     return reply;
   }
 
-  async function answerNow(job: Job, request: Pick<LinkFacetRequest, 'refresh' | 'askerId' | 'priority'>, settings: Settings): Promise<Reply> {
+  async function answerNow(job: Job, request: AnswerOptions, settings: Settings): Promise<Reply> {
     if (await deps.planGates.has(job.session.login, job.facet)) return { state: 'upgrade-required' };
     const cached = await deps.cache.get<Stored<unknown>>(job.key);
+    // A prepared hover card: what the cache holds, as it is; nothing goes to Bitly.
+    if (request.cacheOnly) return cached ? replyOf(cached.value, cached.fetchedAt, now() - cached.fetchedAt >= lifetimeOf(job.def, settings), false) : { state: 'not-cached' };
     if (cached) {
       const age = now() - cached.fetchedAt;
       const fresh = age < lifetimeOf(job.def, settings);
@@ -182,6 +198,8 @@ export function createStatsService(deps: StatsServiceDeps) {
       refreshInBackground(job, request.askerId, settings);
       return replyOf(cached.value, cached.fetchedAt, !fresh, true);
     }
+    // Only a lookup that needs Bitly counts against the tab's budget.
+    if (request.admit && !request.admit(job.target)) return { state: 'click-to-load' };
     try {
       const stored = await fetchAndStore(job, request.priority, deps.askers.signal(request.askerId));
       return replyOf(stored, now(), false, false);
@@ -192,30 +210,31 @@ export function createStatsService(deps: StatsServiceDeps) {
   }
 
   /** The account's branded hosts; none when signed out; null when Bitly could not say. */
-  async function readBrandedHosts(known?: Session): Promise<string[] | null> {
+  async function readBrandedHosts(known?: Session, cacheOnly?: boolean): Promise<string[] | null> {
     const session = known ?? (await deps.session());
     if (!session) return [];
     const base = { def: BRANDED_HOSTS_FACET, target: 'bsds', query: { unit: 'day' as const, units: -1 }, session, facet: 'bsds' };
-    const reply = await answer({ ...base, key: keyOf(base) }, {}, await deps.settings());
+    const reply = await answer({ ...base, key: keyOf(base) }, cacheOnly ? { cacheOnly } : {}, await deps.settings());
     return reply.state === 'data' ? (reply.data as string[]).map((host) => host.toLowerCase()) : null;
   }
 
-  async function brandedHostSet(session: Session): Promise<ReadonlySet<string>> {
-    return new Set(await service.getBrandedHosts(session));
+  async function brandedHostSet(session: Session, cacheOnly?: boolean): Promise<ReadonlySet<string>> {
+    return new Set(cacheOnly ? ((await readBrandedHosts(session, true)) ?? []) : await service.getBrandedHosts(session));
   }
 
   const service = {
-    async getLinkFacet(request: LinkFacetRequest): Promise<Replies['getLinkFacet']> {
+    /** `admit`: the asking hover card's tab budget (lookup-budget.ts); other surfaces have none. */
+    async getLinkFacet(request: LinkFacetRequest, admit?: (target: string) => boolean): Promise<Replies['getLinkFacet']> {
       const session = await deps.session();
       // Bitly's own hosts need no lookup; only other hosts are checked against the branded list.
-      const ref = parseBitlink(request.link) ?? (session ? parseBitlink(request.link, await brandedHostSet(session)) : null);
+      const ref = parseBitlink(request.link) ?? (session ? parseBitlink(request.link, await brandedHostSet(session, request.cacheOnly)) : null);
       if (!ref) return { state: 'invalid-link' };
       if (!session) return { state: 'no-token' };
       const settings = await deps.settings();
       const def: AnyFacetDef = LINK_FACETS[request.facet];
       const base = { def, target: ref.id, query: windowOf(request, settings), session, facet: request.facet };
       // The facet table guarantees the data's type for the facet asked for.
-      return answer({ ...base, key: keyOf(base) }, request, settings) as Promise<Replies['getLinkFacet']>;
+      return answer({ ...base, key: keyOf(base) }, { ...request, admit }, settings) as Promise<Replies['getLinkFacet']>;
     },
 
     async getAccountFacet(request: AccountFacetRequest): Promise<Replies['getAccountFacet']> {
@@ -225,7 +244,7 @@ export function createStatsService(deps: StatsServiceDeps) {
       const def: AnyFacetDef = ACCOUNT_FACETS[request.facet];
       const target =
         request.guid ??
-        (request.facet === 'organizationShortenCounts' ? session.organizationGuid : settings.defaultGroupGuid ?? session.defaultGroupGuid);
+        ((ORGANIZATION_FACETS as readonly string[]).includes(request.facet) ? session.organizationGuid : settings.defaultGroupGuid ?? session.defaultGroupGuid);
       if (!target) return { state: 'error', reason: 'bad-request' };
       const base = { def, target, query: windowOf(request, settings), session, facet: request.facet };
       return answer({ ...base, key: keyOf(base) }, request, settings) as Promise<Replies['getAccountFacet']>;

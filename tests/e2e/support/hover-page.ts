@@ -9,8 +9,9 @@
  * Tests where the pointer must leave before the card is due first set `LONG_HOVER_DELAY_MS`,
  * so they never depend on how long a Playwright action takes.
  */
-import { expect, type BrowserContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
-import { CARD_FRAME } from '../../support/chromium';
+import { expect, type BrowserContext, type Frame, type Locator, type Page } from '@playwright/test';
+import { CARD_HOST, isCardFrameUrl } from '../../support/chromium';
+import { restPointerOn } from '../../support/pointer';
 import type { Site } from '../fixtures';
 import { ask, changeSettings } from './protocol';
 
@@ -42,9 +43,7 @@ const HOVER_AGAIN_TIMEOUT_MS = 15_000;
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export class HoverPage {
-  /** The card's document, in its frame. */
-  readonly card: FrameLocator;
-  /** The card's frame, as an element of the web page. */
+  /** The card, as an element of the web page: the shadow host its frame is in. */
   readonly frame: Locator;
   private delayMs: number;
   private shownAPage = false;
@@ -57,8 +56,7 @@ export class HoverPage {
     readonly control: Page,
     hoverDelayMs: number,
   ) {
-    this.card = page.frameLocator(CARD_FRAME);
-    this.frame = page.locator(CARD_FRAME);
+    this.frame = page.locator(CARD_HOST);
     this.delayMs = hoverDelayMs;
   }
 
@@ -70,6 +68,26 @@ export class HoverPage {
     const settings = await ask(control, 'getSettings', {});
     if (!settings.ok) throw new Error(`getSettings from ${control.url()} failed: ${settings.error}`);
     return new HoverPage(await context.newPage(), site, control, settings.value.hoverDelayMs);
+  }
+
+  /**
+   * The card's document: the page's newest card frame (found by its address; the iframe itself is
+   * out of reach in a closed shadow root). Use once the card exists (`expectState` waits for it).
+   */
+  get card(): Frame {
+    const frame = this.cardFrameNow();
+    if (!frame) throw new Error('no card frame in the page yet');
+    return frame;
+  }
+
+  private cardFrameNow(): Frame | undefined {
+    return this.page.frames().filter((f) => !f.isDetached() && isCardFrameUrl(f.url())).at(-1);
+  }
+
+  /** Waits for the card's document to exist. */
+  async cardFrame(timeout = CARD_STATE_TIMEOUT_MS): Promise<Frame> {
+    await expect.poll(() => this.cardFrameNow() !== undefined, { timeout }).toBe(true);
+    return this.card;
   }
 
   /** The intent delay in effect. */
@@ -114,12 +132,12 @@ export class HoverPage {
   }
 
   /**
-   * Moves the real pointer onto the element and leaves it there. Playwright's hover scrolls the
-   * element into view and waits for it first; how long that takes varies, so nothing may depend
-   * on it being quick.
+   * Moves the real pointer onto the element and leaves it there, as a person does: one more small
+   * move once it is there (tests/support/pointer.ts). Scrolling into view and the moves take a
+   * varying time, so nothing may depend on them being quick.
    */
   async hover(selector = '#l'): Promise<void> {
-    await this.page.locator(selector).hover();
+    await restPointerOn(this.page.locator(selector));
   }
 
   /** Moves the pointer in one step to the page's top-left corner, where there is no link. */
@@ -159,13 +177,17 @@ export class HoverPage {
 
   /** Waits for the card document's own state: `data-state` on its `<html>`. */
   async expectState(state: string, timeout = CARD_STATE_TIMEOUT_MS): Promise<void> {
-    await expect(this.card.locator('html')).toHaveAttribute('data-state', state, { timeout });
+    const card = await this.cardFrame(timeout);
+    await expect(card.locator('html')).toHaveAttribute('data-state', state, { timeout });
   }
 
   /** Waits for the frame to show, for `link` when given. */
   async expectOpen(link?: string): Promise<void> {
     await expect(this.frame).toBeVisible({ timeout: CARD_STATE_TIMEOUT_MS });
-    if (link) await expect(this.dialogFor(link)).toBeVisible();
+    if (link) {
+      await this.cardFrame();
+      await expect(this.dialogFor(link)).toBeVisible();
+    }
   }
 
   /** Waits for no card to show (the frame hidden, or none made). */

@@ -5,8 +5,9 @@ import type { Route } from './context';
 import { groupLinkRoutes } from './group-links';
 import { groupMetricRoutes } from './group-metrics';
 import { linkMetricRoutes } from './link-metrics';
+import { qrCodeRoutes } from './qr-code';
 
-export const ROUTES: readonly Route[] = [...accountRoutes, ...bitlinkRoutes, ...linkMetricRoutes, ...groupMetricRoutes, ...groupLinkRoutes];
+export const ROUTES: readonly Route[] = [...accountRoutes, ...bitlinkRoutes, ...linkMetricRoutes, ...qrCodeRoutes, ...groupMetricRoutes, ...groupLinkRoutes];
 
 /** The spec operations served, as `METHOD /path` keys of v4.json (e.g. `GET /bitlinks/{bitlink}`). */
 export const SERVED_OPERATIONS: readonly string[] = ROUTES.map((r) => r.operation);

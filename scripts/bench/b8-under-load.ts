@@ -1,0 +1,194 @@
+/**
+ * B8 under load (PRODUCT.md §6 B8, §3 scheduler and cache): a signed-in browser on a 10,000-link
+ * page, 300 hovers in quick succession over 300 distinct Bitly links. Every OPEN_EVERY-th hover
+ * rests past the intent delay (its card opens and asks its four facets); the others pass over the
+ * link sooner (no card, so no request). The stand-in answers every request LATENCY_MS late, so the
+ * requests of consecutive cards overlap and queue. The settings ask hourly clicks for 90 days
+ * (2,160 points a link), so the data fetched is well beyond the cache's cap.
+ *
+ * Checked: the stand-in never has more than 4 requests in flight; a link passed over gets no
+ * request; no request for a card starts after the next card replaced it (its queued requests are
+ * dropped, the ones already started finish); the cache's entries in storage stay under the cap,
+ * the earliest links' entries evicted; the service worker's heap after a full GC, before and after.
+ */
+import type { BrowserContext } from '@playwright/test';
+import type { FakeBitly, LoggedRequest } from '../../tests/fake-bitly/server';
+import { CACHE_PREFIX, DEFAULT_MAX_BYTES } from '../../utils/cache/stats-cache';
+import type { PageServer } from './page-server';
+import { cellCentre, HOVER_PARK, loadPage } from './pages';
+import type { Measured } from './result';
+import { sleep } from './stats';
+import { attachWorkerProbe } from './worker-probe';
+
+export const LOAD_LINKS = 10_000;
+export const LOAD_HOVERS = 300;
+const OPEN_EVERY = 3;
+/** A hover that passes over its link leaves it after this long (well under the intent delay). */
+const PASS_MS = 60;
+/** A hover that opens a card leaves this long after the intent delay ended. */
+const OPEN_EXTRA_MS = 100;
+const LATENCY_MS = 250;
+/** Time for a show or hide to travel content script → background → card, and a request to reach the stand-in. */
+const HOP_SLACK_MS = 50;
+export const MAX_IN_FLIGHT = 4;
+/** The memory layer holds at most the cap's worth of entries, as objects: allowed growth of the heap. */
+const HEAP_GROWTH_BUDGET = 4 * DEFAULT_MAX_BYTES;
+
+interface Hover {
+  id: string;
+  at: number;
+  opens: boolean;
+}
+
+const MiB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+
+/** The link a request is about: a `/v4/bitlinks/{domain}/{hash}…` path, or the expand body's id. */
+function linkOf(call: LoggedRequest): string | null {
+  const path = /^\/v4\/bitlinks\/([^/]+\/[^/]+)/.exec(call.path);
+  if (path) return path[1]!;
+  const body = call.body as { bitlink_id?: string } | undefined;
+  return call.path === '/v4/expand' && typeof body?.bitlink_id === 'string' ? body.bitlink_id : null;
+}
+
+async function setHourlySettings(context: BrowserContext, extensionId: string) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const reply = (await page.evaluate(() => chrome.runtime.sendMessage({ bitlens: 1, type: 'updateSettings', data: { unit: 'hour', range: '90d' } }))) as { ok: boolean };
+  await page.close();
+  if (!reply.ok) throw new Error('updateSettings failed');
+}
+
+async function cacheInStorage(context: BrowserContext): Promise<{ keys: string[]; bytes: number }> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(async (prefix) => {
+    const keys = Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith(prefix));
+    return { keys, bytes: keys.length ? await chrome.storage.local.getBytesInUse(keys) : 0 };
+  }, CACHE_PREFIX);
+}
+
+export async function measureUnderLoad(opts: {
+  context: BrowserContext;
+  extensionId: string;
+  fake: FakeBitly;
+  server: PageServer;
+  linkIds: readonly string[];
+  hoverDelayMs: number;
+}): Promise<Measured> {
+  const { context, extensionId, fake, server, linkIds, hoverDelayMs } = opts;
+  await setHourlySettings(context, extensionId);
+  const { html, cells } = loadPage(linkIds, LOAD_LINKS);
+  const page = await context.newPage();
+  await page.goto(server.add('/b8-load', html), { waitUntil: 'load' });
+  await page.mouse.move(HOVER_PARK.x, HOVER_PARK.y);
+  await sleep(1000);
+
+  const probe = await attachWorkerProbe(context, extensionId);
+  const heapBefore = await probe.heapUsedAfterGc();
+  fake.clearLog();
+  fake.faults.add({ fault: { kind: 'latency', ms: LATENCY_MS } });
+
+  const hovers: Hover[] = [];
+  for (let h = 0; h < LOAD_HOVERS; h++) {
+    const k = h % linkIds.length;
+    const opens = h % OPEN_EVERY === OPEN_EVERY - 1;
+    const { x, y } = cellCentre(cells[k]!);
+    hovers.push({ id: linkIds[k]!, at: Date.now(), opens });
+    await page.mouse.move(x, y);
+    await sleep(opens ? hoverDelayMs + OPEN_EXTRA_MS : PASS_MS);
+  }
+  const parkedAt = Date.now();
+  await page.mouse.move(HOVER_PARK.x, HOVER_PARK.y);
+  const deadline = Date.now() + 30_000;
+  await sleep(LATENCY_MS);
+  while (fake.inFlight > 0 && Date.now() < deadline) await sleep(50);
+  await sleep(500);
+  fake.faults.clear();
+
+  const log = fake.log.slice();
+  const enters = await page.evaluate(() => (window as unknown as { benchEnters: Array<{ href: string; at: number }> }).benchEnters);
+  const heapAfter = await probe.heapUsedAfterGc();
+  await probe.detach();
+  const cache = await cacheInStorage(context);
+  await page.close();
+
+  // When each opened card was replaced by the next one (or the pointer parked): later requests for it are abandoned ones.
+  const opened = hovers.filter((h) => h.opens);
+  const replacedAt = new Map<string, number>();
+  opened.forEach((h, i) => replacedAt.set(h.id, (opened[i + 1]?.at ?? parkedAt) + hoverDelayMs));
+  // As the page saw it: a link the pointer left (entered anything else) within the intent delay was passed over.
+  const dwell = new Map<string, number>();
+  enters.forEach((e, i) => {
+    const id = e.href.replace(/^https:\/\//, '');
+    if (linkIds.includes(id)) dwell.set(id, Math.max(dwell.get(id) ?? 0, (enters[i + 1]?.at ?? parkedAt) - e.at));
+  });
+  const passedOver = new Set(hovers.filter((h) => !h.opens && (dwell.get(h.id) ?? 0) < hoverDelayMs).map((h) => h.id));
+  const restedLong = hovers.filter((h) => !h.opens && (dwell.get(h.id) ?? 0) >= hoverDelayMs).length;
+  let passedOverCalls = 0;
+  let lateCalls = 0;
+  const perLink = new Map<string, number>();
+  for (const call of log) {
+    const id = linkOf(call);
+    if (!id) continue;
+    perLink.set(id, (perLink.get(id) ?? 0) + 1);
+    if (passedOver.has(id) && !replacedAt.has(id)) passedOverCalls++;
+    const replaced = replacedAt.get(id);
+    if (replaced !== undefined && call.startedAt > replaced + HOP_SLACK_MS) lateCalls++;
+  }
+  // Where requests for links only passed over came from: each one's hover, and its first requests, relative to the run's start.
+  const t0 = hovers[0]!.at;
+  const passedOverExamples = [...passedOver]
+    .filter((id) => perLink.has(id) && !replacedAt.has(id))
+    .slice(0, 3)
+    .map((id) => {
+      const h = hovers.findIndex((x) => x.id === id);
+      const calls = log.filter((c) => linkOf(c) === id).map((c) => `${c.path.split('/').pop()}@${c.startedAt - t0}`);
+      return `${id} hovered #${h} at ${hovers[h]!.at - t0} ms (next hover at ${(hovers[h + 1]?.at ?? parkedAt) - t0}): ${calls.join(' ')}`;
+    });
+  const fetchedLinks = [...perLink.keys()];
+  const complete = fetchedLinks.filter((id) => perLink.get(id) === 4).length;
+  const cachedLinks = new Set(cache.keys.map((k) => k.slice(CACHE_PREFIX.length).split('|')[1]));
+  const evicted = fetchedLinks.filter((id) => !cachedLinks.has(id));
+  const heapGrowth = heapAfter - heapBefore;
+  const budget = MiB(DEFAULT_MAX_BYTES);
+
+  return {
+    rows: [
+      {
+        id: 'B8',
+        measure: `cache size after ${LOAD_HOVERS} hovers (${opened.length} cards, hourly clicks for 90 days)`,
+        measured: `${MiB(cache.bytes)} in ${cache.keys.length} entries, ${evicted.length} of ${fetchedLinks.length} fetched links evicted`,
+        budget: `≤ ${budget}, with LRU eviction`,
+        pass: cache.bytes <= DEFAULT_MAX_BYTES && evicted.length > 0,
+      },
+      {
+        id: 'B8',
+        measure: 'under load: most requests in flight at the stand-in',
+        measured: String(fake.maxInFlight),
+        budget: `≤ ${MAX_IN_FLIGHT}`,
+        pass: fake.maxInFlight <= MAX_IN_FLIGHT && fake.maxInFlight > 0,
+      },
+      {
+        id: 'B8',
+        measure: 'under load: requests for links passed over / for cards after they were replaced',
+        measured: `${passedOverCalls} / ${lateCalls}`,
+        budget: '0 / 0',
+        pass: passedOverCalls === 0 && lateCalls === 0,
+      },
+      {
+        id: 'B8',
+        measure: "under load: the service worker's JS heap after a full GC, growth",
+        measured: `${MiB(heapGrowth)} (${MiB(heapBefore)} → ${MiB(heapAfter)})`,
+        budget: `≤ ${MiB(HEAP_GROWTH_BUDGET)} (4× the cache cap)`,
+        pass: heapGrowth <= HEAP_GROWTH_BUDGET,
+      },
+    ],
+    notes: [
+      `B8 ${LOAD_HOVERS} hovers on a ${LOAD_LINKS.toLocaleString('en')}-link page over ${new Set(hovers.map((h) => h.id)).size} distinct Bitly links: every ${OPEN_EVERY}rd rests ${OPEN_EXTRA_MS} ms past the ${hoverDelayMs} ms intent delay (${opened.length} cards), the others leave after ${PASS_MS} ms; the stand-in answers ${LATENCY_MS} ms late.`,
+      `B8 as the page saw the pointer (its own pointerover times): ${passedOver.size} links passed over within the delay; ${restedLong} meant to be passed over stayed on screen under the pointer for the delay or longer (the page saw the next move late) and count as rested.`,
+      `B8 requests: ${log.length} (${fetchedLinks.length} links asked about, ${complete} with all 4 of a card's requests; cards whose queued requests were dropped when the next card replaced them: ${fetchedLinks.length - complete}); most in flight at the stand-in ${fake.maxInFlight}.`,
+      `B8 cache: ${cache.keys.length} entries, ${cache.bytes} bytes in storage.local (chrome.storage.local.getBytesInUse), cap ${DEFAULT_MAX_BYTES}; links fetched ${fetchedLinks.length}, still cached ${fetchedLinks.length - evicted.length}, evicted ${evicted.length} (first evicted: ${evicted.slice(0, 3).join(', ') || 'none'}).`,
+      ...(passedOverExamples.length ? [`B8 links passed over that were asked about (ms since the first hover): ${passedOverExamples.join('; ')}.`] : []),
+      `B8 service worker JS heap after a full GC (CDP Runtime.getHeapUsage on the worker target): before ${heapBefore} B, after ${heapAfter} B.`,
+    ],
+  };
+}
