@@ -5,6 +5,7 @@ import { resolveFlavour } from './scripts/flavour';
 import { noInnerHtml } from './scripts/no-inner-html';
 import { BITLY_HOSTS } from './utils/bitly/link';
 import { linkHoverCss } from './utils/bitly/link-hover-css';
+import { linkWrapperSelectors } from './utils/bitly/wrapped-link';
 
 // One build-time switch decides which Bitly the extension talks to: production builds know
 // only the real API host; test and demo builds point at the local stand-in (tests/fake-bitly).
@@ -54,7 +55,7 @@ export default defineConfig({
       config.build = { ...config.build, rollupOptions: { ...rollupOptions, output: { ...output, experimentalMinChunkSize: 2048 } } };
     },
     'build:publicAssets': (_wxt, files) => {
-      files.push({ relativeDest: LINK_HOVER_STYLESHEET, contents: linkHoverCss(BITLY_HOSTS) });
+      files.push({ relativeDest: LINK_HOVER_STYLESHEET, contents: linkHoverCss(BITLY_HOSTS, linkWrapperSelectors()) });
     },
     // The page of view fixtures and the content-script probe are for end-to-end and accessibility tests: test builds only.
     'entrypoints:resolved': (_wxt, entrypoints) => {

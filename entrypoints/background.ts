@@ -133,12 +133,12 @@ export default defineBackground(() => {
         if (sender.tab?.id !== undefined) await pushToTab(sender.tab.id, { bitlensPush: 'closeCard', refocusLink });
         return null;
       },
-      showCard: async ({ key, link, text }, sender) => {
-        if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'show', link, text });
+      showCard: async ({ key, link, text, via }, sender) => {
+        if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'show', link, text, ...(via ? { via } : {}) });
         return null;
       },
-      prepareCard: async ({ key, link, text }, sender) => {
-        if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'prepare', link, text });
+      prepareCard: async ({ key, link, text, via }, sender) => {
+        if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'prepare', link, text, ...(via ? { via } : {}) });
         return null;
       },
       hideCard: async ({ key }, sender) => {

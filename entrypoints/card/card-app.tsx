@@ -18,6 +18,8 @@ import { StatusPanel } from '@/components/status-panel';
 import { useNow } from '@/components/use-now';
 import { useSnapshot } from '@/components/use-facets';
 import { ClickToLoad } from './click-to-load';
+import { WrappedNote } from './wrapped-note';
+import type { WrappedVia } from '@/utils/messaging/protocol';
 import { withLookupConsent } from './lookup-consent';
 
 export interface CardAppProps {
@@ -26,6 +28,8 @@ export interface CardAppProps {
   link: string;
   /** The link's text on the page. */
   text: string;
+  /** For a link behind a known link wrapper: which, and how its Bitly link was found. */
+  via?: WrappedVia;
   /** For numbers and dates (`Intl`). */
   locale: string;
 }
@@ -92,7 +96,7 @@ function useKeyboard(api: CardApi) {
   }, [api]);
 }
 
-export function CardApp({ api, link, text, locale }: CardAppProps) {
+export function CardApp({ api, link, text, via, locale }: CardAppProps) {
   const consent = useMemo(() => withLookupConsent(api), [api]);
   const model = useMemo(() => new CardModel(consent.api, link), [consent, link]);
   const [waitingForClick, setWaitingForClick] = useState(false);
@@ -134,6 +138,7 @@ export function CardApp({ api, link, text, locale }: CardAppProps) {
         onRefresh={() => model.refresh()}
         announce={setNotice}
       />
+      {via && <WrappedNote via={via} />}
       <DestinationSection
         id="card-destination"
         reply={slots.destination.reply}

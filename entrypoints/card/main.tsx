@@ -50,7 +50,7 @@ function apply(push: CardPush) {
   if (push.type === 'prepare') prepared = { link: push.link, text: push.text };
   else marks.shownAt = String(Date.now());
   current = createMessageCardApi(() => settings, push.type === 'prepare');
-  render(<CardApp key={++shows} api={current} link={push.link} text={push.text} locale={locale} />, root);
+  render(<CardApp key={++shows} api={current} link={push.link} text={push.text} via={push.via} locale={locale} />, root);
 }
 
 // For tests and the benchmark: when the frame last came on screen (epoch ms), gone while hidden.

@@ -118,7 +118,7 @@ export function createCardFrame(title: string): CardFrame {
       if (!host.isConnected) load();
       anchor = link.anchor;
       prepared = false;
-      void sendToBackground('showCard', { key, link: link.id, text: linkText(anchor) });
+      void sendToBackground('showCard', { key, link: link.id, text: linkText(anchor), ...(link.via ? { via: link.via } : {}) });
       reposition();
       setStyle(host, 'display', 'block');
       following = new AbortController();
@@ -129,7 +129,7 @@ export function createCardFrame(title: string): CardFrame {
       if (anchor) return;
       if (!host.isConnected) load();
       prepared = true;
-      void sendToBackground('prepareCard', { key, link: link.id, text: linkText(link.anchor) });
+      void sendToBackground('prepareCard', { key, link: link.id, text: linkText(link.anchor), ...(link.via ? { via: link.via } : {}) });
     },
     unprepare() {
       if (!prepared || anchor) return;

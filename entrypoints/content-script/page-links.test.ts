@@ -89,3 +89,21 @@ describe('the page’s Bitly links, for the popup', () => {
     expect(collectPageLinks([], new Set(branded), url).ownLink).toBe(ownLink);
   });
 });
+
+describe('wrapped links in the page list (issue 15)', () => {
+  const enc = encodeURIComponent;
+  it('lists a link behind a known wrapper as its Bitly link, saying how it was found, once with the plain link', () => {
+    const page = collect([
+      anchor(`https://nam12.safelinks.protection.outlook.com/?url=${enc('https://bit.ly/Mail1')}&data=x`, 'Spring sale'),
+      anchor('https://t.co/AbC123', 'bit.ly/Xpost'),
+      anchor('https://bit.ly/Mail1', 'the same link, plain'),
+      anchor('https://t.co/Other9', 'example.com/not-bitly'),
+      anchor(`https://slack-redir.net.evil.example/link?url=${enc('https://bit.ly/Evil')}`, 'look-alike'),
+    ]);
+    expect(page.links).toEqual([
+      { id: 'bit.ly/Mail1', text: 'Spring sale', via: { wrapper: 'Outlook Safe Links', found: 'param' } },
+      { id: 'bit.ly/Xpost', text: 'bit.ly/Xpost', via: { wrapper: 'X (t.co)', found: 'text' } },
+    ]);
+    expect(page.total).toBe(2);
+  });
+});

@@ -4,8 +4,10 @@
  * link's id; each link once (by id, in page order, with the text of its first occurrence),
  * the first `cap` of them listed and all of them counted. The page's own address is named too
  * when it is a Bitly link (only this script knows the account's branded domains at once).
+ * A link behind a known wrapper (issue 15) counts as its Bitly link, with how it was found.
  */
 import { isBitlyHost, parseBitlink } from '@/utils/bitly/link';
+import { linkWrapperOf, parseWrappedBitlink } from '@/utils/bitly/wrapped-link';
 import { MAX_LINK_TEXT } from '@/utils/card-frame-contract';
 import type { PageLinks } from '@/utils/messaging/protocol';
 
@@ -30,12 +32,23 @@ export function collectPageLinks(anchors: Iterable<AnchorLike>, brandedHosts: Re
   const seen = new Set<string>();
   const links: PageLinks['links'] = [];
   for (const anchor of anchors) {
-    if (typeof anchor.hostname !== 'string' || !isBitlyHost(anchor.hostname, brandedHosts)) continue;
-    const id = parseBitlink(anchor.href, brandedHosts)?.id;
-    if (id === undefined || seen.has(id)) continue;
-    seen.add(id);
-    if (links.length < cap) links.push({ id, text: textOf(anchor) });
+    const found = bitlinkOf(anchor, brandedHosts);
+    if (found === null || seen.has(found.id)) continue;
+    seen.add(found.id);
+    if (links.length < cap) links.push({ ...found, text: textOf(anchor) });
   }
   const ownLink = parseBitlink(url, brandedHosts)?.id;
   return { url, ...(ownLink ? { ownLink } : {}), links, total: seen.size };
+}
+
+/** The link's bitlink id, and for a wrapped link the wrapper and how it was found. A cheap host check first. */
+function bitlinkOf(anchor: AnchorLike, brandedHosts: ReadonlySet<string>): Omit<PageLinks['links'][number], 'text'> | null {
+  if (typeof anchor.hostname !== 'string') return null;
+  if (isBitlyHost(anchor.hostname, brandedHosts)) {
+    const id = parseBitlink(anchor.href, brandedHosts)?.id;
+    return id === undefined ? null : { id };
+  }
+  if (!linkWrapperOf(anchor.hostname.toLowerCase())) return null;
+  const wrapped = parseWrappedBitlink(anchor.href, anchor.textContent, brandedHosts);
+  return wrapped ? { id: wrapped.ref.id, via: { wrapper: wrapped.wrapper, found: wrapped.found } } : null;
 }

@@ -17,6 +17,9 @@ interface Props {
   onPainted(): void;
 }
 
+/** How a link behind a known wrapper was found (issue 15). */
+const foundVia = (via: NonNullable<PageLinks['links'][number]['via']>) => (via.found === 'text' ? t('popupLinkNamedInText', via.wrapper) : t('popupLinkWrapped', via.wrapper));
+
 export function PageLinksView({ page, ...list }: Props) {
   const more = page.total - page.links.length;
   return (
@@ -24,7 +27,7 @@ export function PageLinksView({ page, ...list }: Props) {
       <h1 id="view-heading" tabIndex={-1}>
         {t('popupPageLinksHeading')} <span class="count">{formatCount(page.total, list.locale)}</span>
       </h1>
-      <LinkList {...list} links={page.links.map((l) => ({ id: l.id, title: l.text }))} />
+      <LinkList {...list} links={page.links.map((l) => ({ id: l.id, title: l.via ? `${l.text} (${foundVia(l.via)})` : l.text }))} />
       {more > 0 && (
         <p class="more" data-testid="more">
           {t('popupAndMore', String(more))}

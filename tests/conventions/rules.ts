@@ -17,6 +17,7 @@ export const CONTENT_SCRIPT_ALLOWED = {
   files: [
     'utils/bitly/link.ts',
     'utils/bitly/link-hover-css.ts',
+    'utils/bitly/wrapped-link.ts',
     'utils/card-frame-contract.ts',
     'utils/settings/defaults.ts',
     'utils/settings/site-rules.ts',

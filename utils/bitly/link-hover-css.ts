@@ -34,12 +34,12 @@ export function linkHoverSelectors(hosts: Iterable<string>): string[] {
 }
 
 /**
- * The stylesheet for `hosts`, or '' when there is none. `!important` because a page's own
+ * The stylesheet for `hosts` (and `extraSelectors`: the link wrappers'), or '' when there is none. `!important` because a page's own
  * `animation` on its links would otherwise hide the hover from Bitlens; the animation changes
  * nothing and lasts 1 ms.
  */
-export function linkHoverCss(hosts: Iterable<string>): string {
-  const selectors = linkHoverSelectors(hosts);
+export function linkHoverCss(hosts: Iterable<string>, extraSelectors: readonly string[] = []): string {
+  const selectors = [...linkHoverSelectors(hosts), ...extraSelectors];
   if (selectors.length === 0) return '';
   return `@keyframes ${LINK_HOVER_ANIMATION}{}\n:is(${selectors.join(',')}):hover{animation:${LINK_HOVER_ANIMATION} 1ms !important}\n`;
 }

@@ -4,6 +4,7 @@
  * with its reply type and the contexts allowed to send it.
  */
 import * as v from 'valibot';
+import { LINK_WRAPPERS, type LinkWrapperName, type WrappedBitlink } from '../bitly/wrapped-link';
 import type { Bitlink, ShortenedBitlink } from '../bitly/schemas';
 import { CARD_KEY_PATTERN, MAX_LINK_TEXT } from '../card-frame-contract';
 import { MAX_PAGE_URL } from '../links/page-url';
@@ -56,6 +57,13 @@ const linkFacetRequest = v.strictObject({
 /** Most link facets one `getLinkFacets` may ask: a popup view's (7), or a list's rows (10). */
 export const MAX_FACETS_PER_MESSAGE = 20;
 
+/** How a link behind a known link wrapper was found (utils/bitly/wrapped-link.ts). */
+const wrappedVia = v.strictObject({
+  wrapper: v.picklist(LINK_WRAPPERS.map((w) => w.name) as [LinkWrapperName, ...LinkWrapperName[]]),
+  found: v.picklist(['param', 'text'] as const),
+});
+export type WrappedVia = v.InferOutput<typeof wrappedVia>;
+
 export const requestSchemas = {
   getAccount: empty,
   saveToken: v.strictObject({ token: v.pipe(v.string(), v.maxLength(4096)) }),
@@ -87,6 +95,8 @@ export const requestSchemas = {
     link: v.pipe(v.string(), v.maxLength(2048)),
     /** The link's visible text on the page (for the "text names another domain" hint). */
     text: v.pipe(v.string(), v.maxLength(MAX_LINK_TEXT)),
+    /** For a link behind a known wrapper: which, and how its Bitly link was found. */
+    via: v.optional(wrappedVia),
   }),
   /**
    * The pointer rests on a Bitly link and the intent delay runs: the card frame renders the link
@@ -97,6 +107,7 @@ export const requestSchemas = {
     key: cardKey,
     link: v.pipe(v.string(), v.maxLength(2048)),
     text: v.pipe(v.string(), v.maxLength(MAX_LINK_TEXT)),
+    via: v.optional(wrappedVia),
   }),
   /** The content script hid its card frame: the card drops its link and its queued requests. */
   hideCard: v.strictObject({ key: cardKey }),
@@ -318,16 +329,19 @@ export interface PageLinks {
   url: string;
   /** The page's own address as a bitlink id, when it is one (a Bitly or one of the account's branded hosts). */
   ownLink?: string;
-  /** Distinct Bitly links in page order (by link id, first text kept), at most the content script's cap. */
-  links: Array<{ id: string; text: string }>;
+  /**
+   * Distinct Bitly links in page order (by link id, first text kept), at most the content
+   * script's cap; `via` for a link found behind a known link wrapper (utils/bitly/wrapped-link.ts).
+   */
+  links: Array<{ id: string; text: string; via?: { wrapper: LinkWrapperName; found: WrappedBitlink['found'] } }>;
   /** How many distinct Bitly links the page has, the ones left out by the cap included. */
   total: number;
 }
 
 export type CardPush =
-  | { type: 'show'; link: string; text: string }
+  | { type: 'show'; link: string; text: string; via?: WrappedVia }
   /** Render this link hidden, from the cache alone; a `show` of the same link then only goes live. */
-  | { type: 'prepare'; link: string; text: string }
+  | { type: 'prepare'; link: string; text: string; via?: WrappedVia }
   | { type: 'hide' }
   /** Settings changed: a waiting frame keeps them, so its next card need not ask. */
   | { type: 'settings'; settings: Settings };
