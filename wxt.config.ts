@@ -45,15 +45,6 @@ export default defineConfig({
     excludeSources: ['tests/**', 'bench/**', 'scripts/bench/**', 'scripts/demo/**', 'scripts/demo.ts', 'scripts/bench.ts', 'scripts/test-all.ts', 'scripts/render-icons.ts', 'playwright.config.ts', 'vitest.config.ts'],
   },
   hooks: {
-    // The pages' build: chunks under 2 KB are merged into a bigger one when no page then runs
-    // other code at start-up (Rollup checks side effects), instead of costing a request each.
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((entrypoint) => entrypoint.type === 'popup')) return;
-      const rollupOptions = config.build?.rollupOptions ?? {};
-      const output = rollupOptions.output;
-      if (Array.isArray(output)) return;
-      config.build = { ...config.build, rollupOptions: { ...rollupOptions, output: { ...output, experimentalMinChunkSize: 2048 } } };
-    },
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: LINK_HOVER_STYLESHEET, contents: linkHoverCss(BITLY_HOSTS, linkWrapperSelectors()) });
     },
