@@ -85,11 +85,10 @@ test.describe('hover card on a web page', () => {
 
   test('a page that starts the hover animation itself makes no request', async ({ fake }) => {
     await hover.show(anchor(`https://${own.id}`) + `<p><a id="m" href="https://${second.id}">second</a></p>` + away);
-    // The page plays Bitlens' animation on a link without the pointer on it; its own listener
-    // hears the animation end, so the content script has heard all of it too.
-    const played = hover.page.evaluate(() => new Promise<void>((resolve) => document.getElementById('l')!.addEventListener('animationend', () => resolve(), { once: true })));
+    // The page plays Bitlens' animation on a link without the pointer on it, and waits for it to
+    // finish (its events stop at the content script, so the page cannot listen for them).
     await hover.page.addStyleTag({ content: `@keyframes ${LINK_HOVER_ANIMATION}{} #l{animation:${LINK_HOVER_ANIMATION} 50ms 3}` });
-    await played;
+    await hover.page.evaluate(() => Promise.all(document.getElementById('l')!.getAnimations().map((a) => a.finished)).then(() => undefined));
     await hover.waitNothingHappenedWindow();
     await expect(hover.frame).toHaveCount(0);
     expect(fake.log).toHaveLength(0);

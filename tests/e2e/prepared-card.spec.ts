@@ -45,7 +45,8 @@ test.describe('the card prepared during the intent delay', () => {
     await hover.expectOpen(own.id);
     await expect(hover.total).toBeVisible({ timeout: 1 });
     // The frame's accessible name comes with the page's config (the content script reads no locale).
-    await expect(hover.frame).toHaveAttribute('title', 'Bitly link statistics');
+    const frameElement = await (await hover.cardFrame()).frameElement();
+    expect(await frameElement.getAttribute('title')).toBe('Bitly link statistics');
     await hover.expectEveryFacetAnswered();
     expect(fake.log).toHaveLength(0);
   });
