@@ -5,7 +5,10 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   workers: 1,
   fullyParallel: false,
-  retries: 0,
+  // On CI one retry, so that a rare flake (seen: the real toolbar popup closing by itself once in
+  // two full runs, tests/e2e/popup.spec.ts "a page with three Bitly links") does not fail the
+  // build; a retried test is reported as flaky in the list, so it stays visible.
+  retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: process.env.PW_JSON_OUTPUT ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]] : 'list',
