@@ -4,12 +4,12 @@
  * the table lists the unknown clicks; every export of the page, parsed back, holds exactly the
  * numbers the page shows; and the hostile referrer stays inert text in the CSV.
  */
-import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
 import { parseCsv } from '../csv-reader';
 import { SAMPLE } from '../fake-bitly/data';
 import type { FakeBitly } from '../fake-bitly/server';
+import { download, openReport } from './support/report-page';
 
 const { paid } = SAMPLE.accounts;
 const odd = paid.oddLink!;
@@ -21,20 +21,6 @@ async function standIn<T>(fake: FakeBitly, path: string): Promise<T> {
   const response = await fetch(`${fake.url}/v4/${path}`, { headers: { authorization: `Bearer ${paid.token}` } });
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
-}
-
-async function openReport(page: Page, extensionId: string, link: string) {
-  await page.goto(`chrome-extension://${extensionId}/report.html#link=${link}`);
-  await expect(page.locator('html')).toHaveAttribute('data-view', 'data');
-  await expect(page.getByTestId('world-map')).toHaveAttribute('data-drawn', 'true');
-  await expect(page.getByTestId('clicks-chart')).toHaveAttribute('data-drawn', 'true');
-}
-
-async function download(page: Page, button: string) {
-  const saved = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const file = await saved;
-  return { name: file.suggestedFilename(), text: (await readFile((await file.path())!)).toString('utf8') };
 }
 
 /** A table's body rows as cells (first cell the label, then the numbers), after "Show all". */

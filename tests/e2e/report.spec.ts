@@ -4,13 +4,12 @@
  * spec names, a free plan's cities and devices say why and are not asked again, the exports hold
  * what is shown, the popup opens it, and it has no serious accessibility problems.
  */
-import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect, signIn } from './fixtures';
 import { parseCsv } from '../csv-reader';
 import { SAMPLE } from '../fake-bitly/data';
 import type { FakeBitly, LoggedRequest } from '../fake-bitly/server';
+import { download, openReport } from './support/report-page';
 
 const { paid, free } = SAMPLE.accounts;
 const METRIC_PATHS = ['clicks', 'countries', 'cities', 'devices', 'referrers', 'referring_domains', 'referrers_by_domains'];
@@ -39,20 +38,6 @@ const every = (query: string) => METRIC_PATHS.map((m) => `${m} ${query}`).sort()
 async function settled(fake: FakeBitly, n: number) {
   await expect.poll(() => fake.log.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(n);
   await expect.poll(() => fake.inFlight).toBe(0);
-}
-
-async function openReport(page: Page, extensionId: string, link: string) {
-  await page.goto(`chrome-extension://${extensionId}/report.html#link=${link}`);
-  await expect(page.locator('html')).toHaveAttribute('data-view', 'data');
-  await expect(page.getByTestId('world-map')).toHaveAttribute('data-drawn', 'true');
-  await expect(page.getByTestId('clicks-chart')).toHaveAttribute('data-drawn', 'true');
-}
-
-async function download(page: Page, button: string) {
-  const saved = page.waitForEvent('download');
-  await page.getByRole('button', { name: button }).click();
-  const file = await saved;
-  return { name: file.suggestedFilename(), text: (await readFile((await file.path())!)).toString('utf8') };
 }
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
