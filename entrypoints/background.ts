@@ -128,7 +128,7 @@ export default defineBackground(() => {
       getBrandedHosts: () => stats.getBrandedHosts(),
       // Only the sender's own page's on/off, decided from the address the browser reports for it.
       getContentConfig: async (_request, sender) =>
-        pageConfigFor(await loadSettings(), sender.url, { brandedHosts: await stats.getBrandedHosts(), cardFrameTitle: t('cardFrameTitle') }),
+        pageConfigFor(await settings(), sender.url, { brandedHosts: await stats.getBrandedHosts(), cardFrameTitle: t('cardFrameTitle') }),
       closeCard: async ({ refocusLink }, sender) => {
         if (sender.tab?.id !== undefined) await pushToTab(sender.tab.id, { bitlensPush: 'closeCard', refocusLink });
         return null;
