@@ -53,13 +53,6 @@ function apply(push: CardPush) {
   render(<CardApp key={++shows} api={current} link={push.link} text={push.text} via={push.via} locale={locale} />, root);
 }
 
-// For tests and the benchmark: when the frame last came on screen (epoch ms), gone while hidden.
-new IntersectionObserver((entries) => {
-  const entry = entries.at(-1)!;
-  if (entry.isIntersecting) marks.visibleAt = String(Math.round(performance.timeOrigin + entry.time));
-  else delete marks.visibleAt;
-}).observe(document.documentElement);
-
 marks.state = 'hidden';
 ignoreClicksWhileCovered(document.documentElement);
 const key = cardKeyFrom(location.hash);

@@ -9,13 +9,13 @@ import { isBitlyHost } from '@/utils/bitly/link';
 import { PASSIVE_CAPTURE } from './passive-capture';
 
 /** Returns the switch: `on(hosts)` listens for links on `hosts` (nothing when empty). */
-export function brandedLinkListener(onLink: (anchor: HTMLAnchorElement) => void) {
+export function brandedLinkListener(onLink: (anchor: HTMLAnchorElement, since: number) => void) {
   let hosts: ReadonlySet<string> = new Set();
   const onOver = (e: PointerEvent) => {
     if (!e.isTrusted) return;
     const anchor = (e.target as Element | null)?.closest?.('a[href]');
     // Links on Bitly's own hosts are heard through the stylesheet.
-    if (anchor instanceof HTMLAnchorElement && isBitlyHost(anchor.hostname, hosts) && !isBitlyHost(anchor.hostname)) onLink(anchor);
+    if (anchor instanceof HTMLAnchorElement && isBitlyHost(anchor.hostname, hosts) && !isBitlyHost(anchor.hostname)) onLink(anchor, e.timeStamp);
   };
   let listening = false;
   return (branded: ReadonlySet<string>) => {

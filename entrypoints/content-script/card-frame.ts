@@ -4,7 +4,10 @@
  * first rests on a Bitly link (card-prepare.ts; its document loads during the intent delay), and
  * then only prepared, shown next to a link and hidden again: a card after the delay costs a
  * message, not a page load. What it shows goes through the background
- * (prepareCard/showCard/hideCard), never through the page.
+ * (prepareCard/showCard/hideCard), never through the page. A prepared card is laid out and
+ * painted in place, fully transparent, inert and letting the pointer through, so that showing it
+ * is one style change in the page's next frame (B4): a frame under `display: none` would first
+ * lay out and paint its document once shown, a frame or two later.
  *
  * Nothing of it tells the page about the extension (PRODUCT.md §4): the iframe sits in a closed
  * shadow root, so the page reaches only a bare host element; it has no `src` attribute — the
@@ -46,7 +49,8 @@ const HOST_STYLE: Record<string, string> = {
   background: 'transparent',
   display: 'none',
   visibility: 'visible',
-  opacity: '1',
+  opacity: '0',
+  'pointer-events': 'none',
   transform: 'none',
   overflow: 'hidden',
 };
@@ -61,6 +65,7 @@ const setStyle = (element: HTMLElement, property: string, value: string) => elem
 export function createCardFrame(title: string): CardFrame {
   const host = document.createElement('div');
   for (const [property, value] of Object.entries(HOST_STYLE)) setStyle(host, property, value);
+  host.inert = true;
   const shadow = host.attachShadow({ mode: 'closed' });
   let frame: HTMLIFrameElement | undefined;
   let key = '';
@@ -80,8 +85,9 @@ export function createCardFrame(title: string): CardFrame {
   };
   load();
 
+  /** The link the card shows (`shown`) or is prepared for. */
   let anchor: HTMLAnchorElement | undefined;
-  let prepared = false;
+  let shown = false;
   let following: AbortController | undefined;
   let queued = false;
   const reposition = () => {
@@ -101,10 +107,18 @@ export function createCardFrame(title: string): CardFrame {
     queued = true;
   };
 
+  /** Shown, or out of sight and reach (hidden, or prepared in place). */
+  const reveal = (yes: boolean) => {
+    host.inert = !yes;
+    setStyle(host, 'opacity', yes ? '1' : '0');
+    setStyle(host, 'pointer-events', yes ? 'auto' : 'none');
+  };
   const hide = () => {
     if (!anchor) return;
     anchor = undefined;
+    shown = false;
     following?.abort();
+    reveal(false);
     setStyle(host, 'display', 'none');
     void sendToBackground('hideCard', { key });
   };
@@ -117,24 +131,25 @@ export function createCardFrame(title: string): CardFrame {
       // (with a new key; the background keeps the show until the new card connects).
       if (!host.isConnected) load();
       anchor = link.anchor;
-      prepared = false;
+      shown = true;
       void sendToBackground('showCard', { key, link: link.id, text: linkText(anchor), ...(link.via ? { via: link.via } : {}) });
       reposition();
       setStyle(host, 'display', 'block');
+      reveal(true);
       following = new AbortController();
       document.addEventListener('scroll', follow, { capture: true, passive: true, signal: following.signal });
       window.addEventListener('resize', follow, { passive: true, signal: following.signal });
     },
     prepare(link) {
-      if (anchor) return;
+      if (shown) return;
       if (!host.isConnected) load();
-      prepared = true;
-      void sendToBackground('prepareCard', { key, link: link.id, text: linkText(link.anchor), ...(link.via ? { via: link.via } : {}) });
+      anchor = link.anchor;
+      void sendToBackground('prepareCard', { key, link: link.id, text: linkText(anchor), ...(link.via ? { via: link.via } : {}) });
+      reposition();
+      setStyle(host, 'display', 'block');
     },
     unprepare() {
-      if (!prepared || anchor) return;
-      prepared = false;
-      void sendToBackground('hideCard', { key });
+      if (!shown) hide();
     },
     hide,
     focus: () => frame?.focus(),

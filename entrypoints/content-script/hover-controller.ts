@@ -39,8 +39,9 @@ export interface HoverController {
   /**
    * The pointer is on this Bitly-looking link (a trusted `:hover` animation start, or a trusted
    * `pointerover` on a branded link); its card waits for a real move on it (moved-on.ts).
+   * `since`: when the pointer got there (performance.now() clock), if known.
    */
-  linkHovered(anchor: HTMLAnchorElement): void;
+  linkHovered(anchor: HTMLAnchorElement, since?: number): void;
   /** A trusted `focusin`. */
   focused(target: EventTarget | null): void;
   /**
@@ -134,8 +135,8 @@ export function createHoverController(): HoverController {
     });
   }
 
-  const pointerOn = (target: PointerTarget<BitlyLink>) => {
-    intent.pointerOn(target);
+  const pointerOn = (target: PointerTarget<BitlyLink>, since?: number) => {
+    intent.pointerOn(target, since);
     if (intent.idle) follow(false);
   };
 
@@ -146,7 +147,7 @@ export function createHoverController(): HoverController {
     (e) => {
       if (!e.isTrusted || e.target === lastTarget) return;
       lastTarget = e.target;
-      whenClassified(e.target, pointerOn);
+      whenClassified(e.target, (target) => pointerOn(target, e.timeStamp));
     },
     PASSIVE_CAPTURE,
   );
@@ -188,11 +189,11 @@ export function createHoverController(): HoverController {
     if (linkLooksMeant(link.anchor)) intent.openNow(link);
   };
 
-  const linkHovered = (anchor: HTMLAnchorElement) => {
+  const linkHovered = (anchor: HTMLAnchorElement, since?: number) => {
     moves.watch(anchor);
     follow(true);
     lastTarget = anchor;
-    whenClassified(anchor, pointerOn);
+    whenClassified(anchor, (target) => pointerOn(target, since));
   };
   const branded = brandedLinkListener(linkHovered);
 

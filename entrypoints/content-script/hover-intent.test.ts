@@ -35,6 +35,21 @@ describe('HoverIntent', () => {
     expect(intent.openLink).toBe('a');
   });
 
+  it.each([
+    { heardLateBy: 0, opensAfter: 350 },
+    { heardLateBy: 17, opensAfter: 333 },
+    { heardLateBy: 400, opensAfter: 0 },
+  ])('counts the delay from when the pointer got there, heard $heardLateBy ms later', ({ heardLateBy, opensAfter }) => {
+    const { intent, events } = setup();
+    intent.pointerOn(link('a'), performance.now() - heardLateBy);
+    if (opensAfter > 0) {
+      vi.advanceTimersByTime(opensAfter - 1);
+      expect(events).toEqual([]);
+    }
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open a']);
+  });
+
   it('opens nothing when the pointer leaves before the delay', () => {
     const { intent, events } = setup();
     intent.pointerOn(link('a'));

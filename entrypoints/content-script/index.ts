@@ -21,6 +21,18 @@ import { createHoverController, type HoverController } from './hover-controller'
 import { PASSIVE_CAPTURE } from './passive-capture';
 import { whenOrphaned } from './send-to-background';
 
+/**
+ * When the pointer reached the link whose hover animation just started. `animationstart` comes
+ * 1–2 frames after the hover (the animation starts in a rendering step after it and is announced
+ * in the next): the hover happened during the frame before the event's own, and the intent delay
+ * counts from the middle of that frame (at most half a frame off), not from the late event.
+ */
+const FRAME_MS = 1000 / 60;
+function hoverFrameTime(): number | undefined {
+  const frameTime = document.timeline.currentTime;
+  return typeof frameTime === 'number' ? frameTime - FRAME_MS / 2 : undefined;
+}
+
 export default defineUnlistedScript(() => {
   let controller: HoverController | undefined;
   const use = () => (controller ??= createHoverController());
@@ -32,7 +44,7 @@ export default defineUnlistedScript(() => {
     if (e.animationName !== LINK_HOVER_ANIMATION) return;
     e.stopImmediatePropagation();
     const anchor = e.target;
-    if (e.isTrusted && anchor instanceof HTMLAnchorElement && anchor.matches(':hover')) use().linkHovered(anchor);
+    if (e.isTrusted && anchor instanceof HTMLAnchorElement && anchor.matches(':hover')) use().linkHovered(anchor, hoverFrameTime());
   };
   const ownAnimationEnds = (e: AnimationEvent) => {
     if (e.animationName === LINK_HOVER_ANIMATION) e.stopImmediatePropagation();

@@ -36,11 +36,12 @@ export interface HoverRecord {
   /** Date.now() in the page when the pointer entered the link. */
   hoverAt: number;
   /**
-   * When the card first showed data (epoch ms in the card): the later of its first paint with
-   * numbers and its frame coming on screen (a prepared card paints hidden); null when no data showed.
+   * When the card first showed data (epoch ms): the later of its first paint with numbers (in the
+   * card) and its frame coming on screen (a prepared card paints before it is revealed); null when
+   * no data showed.
    */
   paintedAt: number | null;
-  /** When the card's frame came on screen (IntersectionObserver in the card), if it said. */
+  /** When the card's frame came on screen (the page's `benchCardsOnScreen`, pages.ts), if seen. */
   visibleAt: number | null;
   /** paintedAt − (hoverAt + intent delay). */
   latencyMs: number | null;
@@ -66,7 +67,6 @@ const isCardFrame = (f: Frame) => f.url().startsWith('chrome-extension://') && !
 interface CardState {
   state?: string;
   paintedAt?: string;
-  visibleAt?: string;
   shownAt?: string;
   loadedAt: number | null;
 }
@@ -79,7 +79,6 @@ async function cardState(frame: Frame): Promise<CardState | null> {
       return {
         state: document.documentElement.dataset.state,
         paintedAt: document.documentElement.dataset.paintedAt,
-        visibleAt: document.documentElement.dataset.visibleAt,
         shownAt: document.documentElement.dataset.shownAt,
         loadedAt: nav && nav.loadEventEnd > 0 ? performance.timeOrigin + nav.loadEventEnd : null,
       };
@@ -126,6 +125,12 @@ async function waitForStandInIdle(fake: FakeBitly) {
 }
 
 /** The time the page saw the pointer enter link `#h<i>`, at or after `since`. */
+/** When the page saw the card come on screen, at or after `since`, if it did. */
+async function pageCardOnScreenTime(page: Page, since: number): Promise<number | null> {
+  const at = await page.evaluate(() => (window as unknown as { benchCardsOnScreen: number[] }).benchCardsOnScreen.at(-1));
+  return at !== undefined && at >= since ? at : null;
+}
+
 async function pageHoverTime(page: Page, elementId: string, since: number): Promise<number> {
   const at = await page.evaluate(
     (id) => (window as unknown as { benchHovers: Array<{ id: string; at: number }> }).benchHovers.filter((h) => h.id === id).at(-1)?.at,
@@ -174,8 +179,9 @@ export async function runHoverSession(opts: {
         await sleep(hoverDelayMs + HANDS_OFF_MS);
         const card = await waitForCardData(page, startedAt);
         record.hoverAt = await pageHoverTime(page, `h${i}`, startedAt);
-        const visibleAt = Number(card.visibleAt);
-        record.visibleAt = Number.isFinite(visibleAt) && visibleAt >= startedAt ? visibleAt : null;
+        record.visibleAt = await pageCardOnScreenTime(page, startedAt);
+        // A prepared card paints before it is revealed: without the reveal there is no latency.
+        if (record.visibleAt === null) throw new Error('the page saw no card come on screen');
         record.paintedAt = Math.max(Number(card.paintedAt), record.visibleAt ?? 0);
         record.latencyMs = record.paintedAt - (record.hoverAt + hoverDelayMs);
         record.cardShownAt = card.shownAt ? Number(card.shownAt) : null;

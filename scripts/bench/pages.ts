@@ -112,7 +112,11 @@ export const HOVER_PARK = { x: VIEWPORT.width - 20, y: Math.round(VIEWPORT.heigh
 /**
  * The hover page: `ids` (Bitly `domain/hash`) as links in one column, compact enough to fit the
  * viewport. A page script records the time of each trusted pointerover on a link
- * (`window.benchHovers`), the moment the hover intent delay starts.
+ * (`window.benchHovers`), the moment the hover intent delay starts, and when the card came on
+ * screen (`window.benchCardsOnScreen`): the content script reveals its frame by taking `inert`
+ * off the host element it adds to the page (a prepared card is already painted, transparent), so
+ * the page hears that in a MutationObserver and notes the time once the next frame has rendered
+ * (the task after that frame's animation callbacks).
  */
 export function hoverPage(ids: readonly string[]): string {
   const rows = ids.map((id, i) => `<a id="h${i}" href="https://${id}">https://${id}</a>`).join('');
@@ -130,6 +134,17 @@ export function hoverPage(ids: readonly string[]): string {
     const a = e.isTrusted && e.target instanceof Element ? e.target.closest('a[href]') : null;
     if (a) window.benchHovers.push({ id: a.id, at: Date.now() });
   }, { capture: true, passive: true });
+  window.benchCardsOnScreen = [];
+  const hosts = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'childList') {
+        for (const n of r.addedNodes) if (n instanceof HTMLElement && n !== document.head && n !== document.body) hosts.observe(n, { attributes: true, attributeFilter: ['inert'] });
+      } else if (!r.target.inert) {
+        requestAnimationFrame(() => setTimeout(() => window.benchCardsOnScreen.push(Date.now())));
+      }
+    }
+  });
+  hosts.observe(document.documentElement, { childList: true });
 </script></body></html>`;
 }
 

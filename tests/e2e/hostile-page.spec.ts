@@ -61,7 +61,7 @@ test.describe('item 1: lookups need the user’s own movement onto a visible lin
     });
     expect(attack.hovered).toBeGreaterThanOrEqual(3);
     await hover.waitNothingHappenedWindow();
-    await expect(hover.frame).not.toBeVisible();
+    await expect(hover.shown).not.toBeVisible();
     expect(linkRequests(fake.log)).toEqual([]);
 
     // The user really moves the pointer on the link that is there: that is a hover.
@@ -86,7 +86,7 @@ test.describe('item 1: lookups need the user’s own movement onto a visible lin
       expect(await hover.page.locator(`#${c.id}`).evaluate((a) => a.matches(':hover'))).toBe(true);
       await hover.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 0.5);
       await hover.waitNothingHappenedWindow();
-      await expect(hover.frame, `${c.id}: no card`).not.toBeVisible();
+      await expect(hover.shown, `${c.id}: no card`).not.toBeVisible();
     }
     expect(linkRequests(fake.log)).toEqual([]);
 

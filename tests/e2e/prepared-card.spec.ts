@@ -7,6 +7,7 @@
 import { test, expect, signIn } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
 import { HoverPage, LONG_HOVER_DELAY_MS } from './support/hover-page';
+import { CARD_HOST } from '../support/chromium';
 
 const paid = SAMPLE.accounts.paid;
 const own = paid.links[0]!;
@@ -39,7 +40,16 @@ test.describe('the card prepared during the intent delay', () => {
     // Still due, already rendered from the cache: the numbers are in the hidden card.
     await hover.expectState('data');
     await expect(hover.total).toBeAttached();
-    await expect(hover.frame).toBeHidden();
+    await expect(hover.shown).toBeHidden();
+    // Laid out in place but transparent, and the pointer goes through it to the page.
+    await expect(hover.frame).toHaveCSS('opacity', '0');
+    const box = (await hover.frame.boundingBox())!;
+    expect(box.width).toBeGreaterThan(0);
+    const pointerReachesCard = await hover.page.evaluate(
+      ({ x, y, selector }) => document.elementFromPoint(x, y) === document.querySelector(selector),
+      { x: box.x + box.width / 2, y: box.y + box.height / 2, selector: CARD_HOST },
+    );
+    expect(pointerReachesCard).toBe(false);
     expect(fake.log).toHaveLength(0);
 
     await hover.expectOpen(own.id);
@@ -56,7 +66,7 @@ test.describe('the card prepared during the intent delay', () => {
     await hover.hover('#l');
     // Prepared (hidden, its answers not cached): still nothing asked.
     await hover.expectState('loading');
-    await expect(hover.frame).toBeHidden();
+    await expect(hover.shown).toBeHidden();
     expect(fake.log).toHaveLength(0);
 
     await hover.expectState('data', CARD_DUE_MS);

@@ -45,6 +45,11 @@ const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charC
 export class HoverPage {
   /** The card, as an element of the web page: the shadow host its frame is in. */
   readonly frame: Locator;
+  /**
+   * That host while the card shows: otherwise (hidden, or prepared in place during the delay:
+   * painted but transparent) it is `inert`.
+   */
+  readonly shown: Locator;
   private delayMs: number;
   private shownAPage = false;
 
@@ -57,6 +62,7 @@ export class HoverPage {
     hoverDelayMs: number,
   ) {
     this.frame = page.locator(CARD_HOST);
+    this.shown = page.locator(`${CARD_HOST}:not([inert])`);
     this.delayMs = hoverDelayMs;
   }
 
@@ -183,7 +189,7 @@ export class HoverPage {
 
   /** Waits for the frame to show, for `link` when given. */
   async expectOpen(link?: string): Promise<void> {
-    await expect(this.frame).toBeVisible({ timeout: CARD_STATE_TIMEOUT_MS });
+    await expect(this.shown).toBeVisible({ timeout: CARD_STATE_TIMEOUT_MS });
     if (link) {
       await this.cardFrame();
       await expect(this.dialogFor(link)).toBeVisible();
@@ -192,7 +198,7 @@ export class HoverPage {
 
   /** Waits for no card to show (the frame hidden, or none made). */
   async expectClosed(): Promise<void> {
-    await expect(this.frame).toBeHidden();
+    await expect(this.shown).toBeHidden();
   }
 
   /**
@@ -242,7 +248,7 @@ export class HoverPage {
     await expect(async () => {
       await this.leave();
       await this.hover(selector);
-      await expect(this.frame).toBeVisible({ timeout: this.nothingHappenedWindowMs });
+      await expect(this.shown).toBeVisible({ timeout: this.nothingHappenedWindowMs });
     }).toPass({ timeout: HOVER_AGAIN_TIMEOUT_MS });
   }
 
