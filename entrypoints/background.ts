@@ -145,7 +145,7 @@ export default defineBackground(() => {
         if (sender.tab?.id !== undefined) cards.relay(sender.tab.id, key, { type: 'hide' });
         return null;
       },
-      getGroups: () => account.listGroups(),
+      getGroups: (request, sender) => statsFor(sender).getGroups(request),
       findLinksToPage: (request) => linksToPage.find(request),
       shortenPage: (request) => shortener.shorten(request),
       getSettings: () => loadSettings(),

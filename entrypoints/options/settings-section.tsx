@@ -146,12 +146,12 @@ export function SettingsSection({ send, signedIn }: { send: typeof sendMessage; 
             </select>
           </label>
         </div>
-        {groups?.ok && groups.groups.length > 0 && (
+        {groups?.state === 'data' && groups.data.length > 0 && (
           <label>
             {t('settingsDefaultGroup')}
             <select value={settings.defaultGroupGuid ?? ''} onChange={(e) => change({ defaultGroupGuid: e.currentTarget.value || null })}>
               <option value="">{t('settingsDefaultGroupAccount')}</option>
-              {groups.groups.map((g) => (
+              {groups.data.map((g) => (
                 <option value={g.guid} key={g.guid}>
                   {g.name}
                 </option>

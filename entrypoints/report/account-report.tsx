@@ -21,13 +21,13 @@ import type { ExportMeta } from '@/utils/export/json';
 import { formatBucket, parseBitlyDate } from '@/utils/format/bucket-dates';
 import { formatCount } from '@/utils/format/numbers';
 import { t } from '@/utils/i18n';
-import type { AccountState, GroupsReply } from '@/utils/messaging/protocol';
+import type { AccountState } from '@/utils/messaging/protocol';
 import { accountHash, reportHash } from '@/utils/report/report-url';
 import { windowSpan } from '@/utils/stats/date-range';
 import type { AccountFacet, AccountFacetData } from '@/utils/stats/facet-names';
 import { rankRows, type Ranked } from '@/utils/stats/ranked-rows';
 import type { OrganizationClicks } from '@/utils/stats/organization-clicks';
-import { GroupPicker } from './group-picker';
+import { GroupPicker, useGroupList } from './group-picker';
 import type { ReportApi } from './report-api';
 import { accountReportModel } from './report-model';
 import { customWords, ReportWindowControls, useReportWindow } from './report-window';
@@ -54,11 +54,9 @@ function organizationRows(data: OrganizationClicks): Ranked {
 export function AccountReport({ api, locale, group }: { api: ReportApi; locale: string; group: string | null }) {
   const { model, snapshot } = useFacetsModel(() => accountReportModel(api, group), [api, group]);
   const [account, setAccount] = useState<AccountState | null>(null);
-  const [groups, setGroups] = useState<GroupsReply | null>(null);
+  const { groups, refreshGroups } = useGroupList(api);
   useEffect(() => {
     void api.getAccount().then(setAccount, () => setAccount({ signedIn: false }));
-    // Without the list there is nothing to pick from: the overview stays on its group.
-    void api.getGroups().then(setGroups, () => setGroups(null));
   }, [api]);
   const retryAt = nextRetryAt(snapshot);
   const now = useNow(retryAt !== null ? 1000 : 15_000);
@@ -78,7 +76,7 @@ export function AccountReport({ api, locale, group }: { api: ReportApi; locale: 
   const defaultGroup = account?.signedIn ? account.account.defaultGroup : null;
   /** The group on show: the address's, else the settings', else the account's default. */
   const shownGroup = group ?? settings?.defaultGroupGuid ?? defaultGroup?.guid ?? null;
-  const groupName = (guid: string) => (groups?.ok ? groups.groups.find((g) => g.guid === guid)?.name : undefined) ?? (guid === defaultGroup?.guid ? defaultGroup.name : null);
+  const groupName = (guid: string) => groups?.find((g) => g.guid === guid)?.name ?? (guid === defaultGroup?.guid ? defaultGroup.name : null);
   const meta = (): ExportMeta | null => {
     if (!asked) return null;
     const at = Date.now();
@@ -115,7 +113,10 @@ export function AccountReport({ api, locale, group }: { api: ReportApi; locale: 
         </h1>
         <GroupPicker groups={groups} value={shownGroup} onPick={(guid) => (location.hash = accountHash(guid))} />
         <div class="report-actions">
-          <RefreshButton busy={busy && loaded} canRefresh={loaded} onRefresh={() => model.refresh()} describedBy="report-age" />
+          <RefreshButton busy={busy && loaded} canRefresh={loaded} onRefresh={() => {
+              model.refresh();
+              refreshGroups();
+            }} describedBy="report-age" />
         </div>
         <AgeLine id="report-age" age={dataAge(snapshot)} loading={!loaded} busy={busy} retryAt={retryAt} now={now} locale={locale} />
       </header>

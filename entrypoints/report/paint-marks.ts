@@ -1,8 +1,9 @@
 /**
  * Marks the report page for tests and the benchmark: `data-charts-painted-at` on <html> is the
  * time (ms since the document's navigation start) of the first animation frame after every
- * chart of the page — the clicks chart and the world map — was drawn with numbers. A new report
- * (another address) starts over.
+ * chart of the page — the clicks chart and the world map — was drawn with numbers, and
+ * `data-charts-drawn-at` when both were drawn (before that frame: a gap between the two is the
+ * browser's frame, not the page waiting). A new report (another address) starts over.
  */
 const CHARTS = ['clicks-chart', 'world-map'] as const;
 
@@ -13,6 +14,7 @@ export function watchChartsPainted(root: HTMLElement): void {
     if (marks.chartsPaintedAt || pending) return;
     const drawn = CHARTS.every((id) => root.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-drawn') === 'true');
     if (!drawn) return;
+    marks.chartsDrawnAt ??= performance.now().toFixed(1);
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
@@ -20,5 +22,8 @@ export function watchChartsPainted(root: HTMLElement): void {
     });
   };
   new MutationObserver(check).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-drawn'] });
-  addEventListener('hashchange', () => delete marks.chartsPaintedAt);
+  addEventListener('hashchange', () => {
+    delete marks.chartsPaintedAt;
+    delete marks.chartsDrawnAt;
+  });
 }

@@ -28,7 +28,7 @@ export function createFixtureReportApi(given: { settings?: Partial<Settings>; an
   const api: FixtureReportApi = {
     account: { signedIn: true, account: { login: 'paula', name: 'Paula', defaultGroup: { guid: 'Bg1', name: 'Paula' }, organization: null } },
     settings: { ...DEFAULT_SETTINGS, ...given.settings },
-    groups: { ok: true, groups: [{ guid: 'Bg1', name: 'Paula' }] },
+    groups: { state: 'data', data: [{ guid: 'Bg1', name: 'Paula' }], fetchedAt: 0, stale: false, refreshing: false },
     answers: given.answers ?? {},
     calls: [],
     copied: [],

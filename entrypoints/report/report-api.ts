@@ -20,8 +20,8 @@ export interface ReportAskOptions {
 export interface ReportApi {
   getAccount(): Promise<AccountState>;
   getSettings(): Promise<Settings>;
-  /** The account's groups (the overview's group picker). */
-  getGroups(): Promise<GroupsReply>;
+  /** The account's groups (the overview's group picker), cached; `refresh` renews them (pushed when done). */
+  getGroups(options?: { refresh?: boolean }): Promise<GroupsReply>;
   askLinkFacet<F extends LinkFacet>(link: string, facet: F, options: ReportAskOptions): Promise<LinkFacetReply<F>>;
   /** A facet of a group (`guid`; else the settings' group, else the default one) or of its organization. */
   askAccountFacet<F extends AccountFacet>(facet: F, options: ReportAskOptions & { size?: number; guid?: string }): Promise<AccountFacetReply<F>>;
@@ -45,7 +45,7 @@ export function createMessageReportApi(): ReportApi & { dispose(): void } {
   return {
     getAccount: () => sendMessage('getAccount', {}),
     getSettings: () => sendMessage('getSettings', {}),
-    getGroups: () => sendMessage('getGroups', {}),
+    getGroups: ({ refresh } = {}) => sendMessage('getGroups', { askerId, ...(refresh ? { refresh } : {}) }),
     askLinkFacet: (link, facet, options) => askLinkFacet({ link, facet, ...request(options) }),
     askAccountFacet: (facet, { size, guid, ...options }) => askAccountFacet({ facet, ...request(options), ...(size ? { size } : {}), ...(guid ? { guid } : {}) }),
     subscribe(listener) {

@@ -23,6 +23,8 @@ const BUDGET = `< ${WAIT_PROBE_MS} ms (no wait for Bitly)`;
 interface Open {
   /** Navigation start → every chart painted. */
   paintedMs: number;
+  /** Navigation start → both charts drawn (the frame that shows them follows). */
+  drawnMs: number;
   /** Stand-in requests made while the tab was open (`METHOD path`). */
   calls: string[];
 }
@@ -39,9 +41,10 @@ async function openOnce(context: BrowserContext, url: string, fake: FakeBitly): 
     await page.goto(url);
     const handle = await page.waitForFunction(() => document.documentElement.dataset.chartsPaintedAt ?? null, undefined, { timeout: 20_000, polling: 50 });
     const paintedMs = Number(await handle.jsonValue());
-    // Requests still under way (the overview's group list) are counted once they are logged.
+    const drawnMs = Number(await page.evaluate(() => document.documentElement.dataset.chartsDrawnAt));
+    // Requests still under way (a refresh a cached open should never start) are counted once they are logged.
     await idle(fake);
-    return { paintedMs, calls: fake.log.slice(from).map((r) => `${r.method} ${r.path.replace(/^\/v4/, '')}`) };
+    return { paintedMs, drawnMs, calls: fake.log.slice(from).map((r) => `${r.method} ${r.path.replace(/^\/v4/, '')}`) };
   } finally {
     await page.close();
   }
@@ -68,17 +71,18 @@ export async function measureReportOpens(opts: { context: BrowserContext; extens
     }
     const painted = cached.map((o) => o.paintedMs);
     const calls = cached.flatMap((o) => o.calls);
-    const metricCalls = calls.filter((c) => c !== 'GET /groups');
     const value = median(painted);
+    const slowest = cached.reduce((a, b) => (b.paintedMs > a.paintedMs ? b : a));
     rows.push({
       id: 'R',
       measure: scenario.measure,
-      measured: `${ms(value, 0)} (median of ${painted.length})${metricCalls.length ? `, ${metricCalls.length} metric requests on cached opens` : ''}`,
+      measured: `${ms(value, 0)} (median of ${painted.length})${calls.length ? `, ${calls.length} requests on cached opens` : ''}`,
       budget: BUDGET,
-      pass: Math.max(...painted) < WAIT_PROBE_MS && metricCalls.length === 0,
+      // Everything cached and fresh: nothing at all is asked of Bitly (the group picker's list included).
+      pass: Math.max(...painted) < WAIT_PROBE_MS && calls.length === 0,
     });
     notes.push(
-      `R ${scenario.name}: cached opens, navigation start → every chart painted ms ${spread(painted, 0)} [${painted.map((p) => p.toFixed(0)).join(', ')}], every stand-in answer delayed ${WAIT_PROBE_MS} ms meanwhile; requests on cached opens: ${calls.length ? `${calls.length} (${[...new Set(calls)].join(', ')}: the group picker's list, asked beside the numbers)` : 'none'}. First (uncached) open: ${ms(first.paintedMs, 0)}, ${first.calls.length} requests.`,
+      `R ${scenario.name}: cached opens, navigation start → every chart painted ms ${spread(painted, 0)} [${painted.map((p) => p.toFixed(0)).join(', ')}] (the slowest: both charts drawn at ${slowest.drawnMs.toFixed(0)} ms, painted in the next frame at ${slowest.paintedMs.toFixed(0)} ms), every stand-in answer delayed ${WAIT_PROBE_MS} ms meanwhile; requests on cached opens: ${calls.length ? `${calls.length} (${[...new Set(calls)].join(', ')})` : 'none'}. First (uncached) open: ${ms(first.paintedMs, 0)}, ${first.calls.length} requests.`,
     );
   }
   return { rows, notes };

@@ -87,6 +87,36 @@ test('two groups: the picker shows the default group, switches every group facet
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
 
+test('reopened in a new tab, the overview paints from the cache with its group picker and asks the stand-in nothing', async ({ page, context, extensionId, fake }) => {
+  await openOverview(page, extensionId);
+  await expect(page.getByRole('combobox', { name: 'Group' }).locator('option')).toHaveText([mainGroup.name, campaigns.name]);
+  await settled(fake);
+  await page.close();
+
+  const from = fake.log.length;
+  const again = await context.newPage();
+  await openOverview(again, extensionId);
+  await expect(again.getByTestId('clicks-chart')).toHaveAttribute('data-drawn', 'true');
+  await expect(again.getByTestId('world-map')).toHaveAttribute('data-drawn', 'true');
+  // The picker is filled from the cached list: asked of Bitly, it could only show after the answer was logged.
+  const picker = again.getByRole('combobox', { name: 'Group' });
+  await expect(picker.locator('option')).toHaveText([mainGroup.name, campaigns.name]);
+  await expect(picker).toHaveValue(mainGroup.guid);
+  await settled(fake);
+  expect(fake.log.slice(from).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+
+  // The same from the other group's address.
+  await picker.selectOption({ label: campaigns.name });
+  await expect(again.getByTestId('group-clicks').getByTestId('total-clicks')).toHaveText(count(await groupTotal(fake, campaigns.guid)));
+  await settled(fake);
+  const reopened = fake.log.length;
+  await again.reload();
+  await openOverview(again, extensionId, `#account&group=${campaigns.guid}`);
+  await expect(again.getByRole('combobox', { name: 'Group' })).toHaveValue(campaigns.guid);
+  await settled(fake);
+  expect(fake.log.slice(reopened).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+});
+
 test('organization clicks are the sum of its groups’, with a table by group; links created are asked for group and organization', async ({ page, extensionId, fake }) => {
   const totals = [await groupTotal(fake, mainGroup.guid), await groupTotal(fake, campaigns.guid)];
   fake.clearLog();

@@ -126,34 +126,6 @@ describe('account service', () => {
   });
 });
 
-describe('account service: the groups for the settings', () => {
-  it('lists the signed-in account’s groups by guid and name', async () => {
-    const { service, script } = setup();
-    await service.saveToken('tok');
-    expect(await service.listGroups()).toEqual({
-      ok: true,
-      groups: [
-        { guid: 'Bg0', name: 'Other' },
-        { guid: 'Bg1', name: 'Marketing' },
-      ],
-    });
-    expect(script('tok').getGroups).toHaveBeenCalledTimes(2); // sign-in, then the list
-  });
-
-  it('without a token asks nothing', async () => {
-    const { service, script } = setup();
-    expect(await service.listGroups()).toEqual({ ok: false, problem: 'no-token' });
-    expect(script('tok').getGroups).not.toHaveBeenCalled();
-  });
-
-  it('a token Bitly now rejects is reported as such', async () => {
-    const { service, script } = setup();
-    await service.saveToken('tok');
-    script('tok').getGroups.mockRejectedValue(new BitlyError('token-rejected', { status: 403 }));
-    expect(await service.listGroups()).toEqual({ ok: false, problem: 'token-rejected' });
-  });
-});
-
 describe('account service: every call through the scheduler', () => {
   it('the sign-in check (/v4/user) waits out a rate-limit pause another request met', async () => {
     const clock = manualClock();

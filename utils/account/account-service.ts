@@ -1,10 +1,11 @@
 /**
  * Signing in and out: a pasted token is checked against Bitly (`GET /v4/user`, then the default
- * group and its organization for display) before it replaces the stored one. Also the account's
- * groups for the settings. Every call goes through the scheduler (scheduled-bitly.ts).
+ * group and its organization for display) before it replaces the stored one. Every call goes
+ * through the scheduler (scheduled-bitly.ts). The account's groups for the pickers are cached by
+ * the stats service (utils/stats/account-groups.ts).
  */
 import { BitlyError } from '../bitly/errors';
-import type { AccountState, AccountSummary, GroupsReply, SaveTokenReply, TokenProblem } from '../messaging/protocol';
+import type { AccountState, AccountSummary, SaveTokenReply, TokenProblem } from '../messaging/protocol';
 import { RateLimitedError } from '../scheduler/request-scheduler';
 import type { ScheduledBitly, ScheduledBitlyClient } from '../scheduler/scheduled-bitly';
 import type { CredentialStore } from './storage';
@@ -66,18 +67,6 @@ export function createAccountService({ bitly, credentials, onAccountChanged }: A
       await credentials.write(null);
       await onAccountChanged?.();
       return { signedIn: false };
-    },
-
-    /** The signed-in account's groups, for the settings' group choice (a page in view: normal priority). */
-    async listGroups(): Promise<GroupsReply> {
-      const stored = await credentials.read();
-      if (!stored) return { ok: false, problem: 'no-token' };
-      try {
-        const { groups } = await bitly.forToken(stored.token).getGroups(undefined, { priority: 'normal' });
-        return { ok: true, groups: groups.map(({ guid, name }) => ({ guid, name })) };
-      } catch (error) {
-        return { ok: false, problem: tokenProblemOf(error) };
-      }
     },
   };
 }

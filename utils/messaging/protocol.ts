@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { LINK_WRAPPERS, type LinkWrapperName, type WrappedBitlink } from '../bitly/wrapped-link';
-import type { Bitlink, ShortenedBitlink } from '../bitly/schemas';
+import type { Bitlink, Group, ShortenedBitlink } from '../bitly/schemas';
 import { CARD_KEY_PATTERN, MAX_LINK_TEXT } from '../card-frame-contract';
 import { MAX_PAGE_URL } from '../links/page-url';
 import { PRIORITIES } from '../scheduler/priorities';
@@ -111,8 +111,11 @@ export const requestSchemas = {
   }),
   /** The content script hid its card frame: the card drops its link and its queued requests. */
   hideCard: v.strictObject({ key: cardKey }),
-  /** The account's groups, for the default-group setting. */
-  getGroups: empty,
+  /**
+   * The account's groups (the settings' group choice, the overview's group picker): cached like
+   * the stats, so a surface paints them without waiting for Bitly; `refresh` renews a fresh list.
+   */
+  getGroups: v.strictObject({ askerId: statsRequest.askerId, refresh: statsRequest.refresh }),
   /** The account's links to a page (the popup): the default group's bitlinks searched by its URL. */
   findLinksToPage: v.strictObject({
     url: v.pipe(v.string(), v.maxLength(MAX_PAGE_URL)),
@@ -235,9 +238,11 @@ export type ContentPush =
   | { bitlensPush: 'configChanged' }
   | { bitlensPush: 'closeCard'; refocusLink: boolean };
 
-export type GroupsReply =
-  | { ok: true; groups: Array<{ guid: string; name: string }> }
-  | { ok: false; problem: Exclude<TokenProblem, 'empty'> | 'no-token' };
+/** The account's groups, as the group choices list them. */
+export type GroupList = Array<Pick<Group, 'guid' | 'name'>>;
+/** Cached like a facet (`facetUpdated`/`facetRefreshFailed` pushes name target and facet `groups`). */
+export type GroupsReply = FacetReply<GroupList>;
+export type GroupsRequest = RequestOf<'getGroups'>;
 
 /** The account's links whose destination is the page asked about (newest first, as Bitly lists them). */
 export interface LinksToPage {

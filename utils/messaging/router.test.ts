@@ -21,7 +21,7 @@ function setup() {
     showCard: vi.fn(async () => null),
     prepareCard: vi.fn(async () => null),
     hideCard: vi.fn(async () => null),
-    getGroups: vi.fn(async () => ({ ok: true as const, groups: [] })),
+    getGroups: vi.fn(async () => ({ state: 'no-token' as const })),
     findLinksToPage: vi.fn(async () => ({ state: 'no-token' as const })),
     shortenPage: vi.fn(async () => ({ ok: false as const, problem: 'no-token' as const })),
     getSettings: vi.fn(async () => ({ ...DEFAULT_SETTINGS })),

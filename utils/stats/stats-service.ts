@@ -11,7 +11,8 @@ import type { StatsCache } from '../cache/stats-cache';
 import type { Priority } from '../scheduler/priorities';
 import type { ScheduledBitly } from '../scheduler/scheduled-bitly';
 import { unitsFor, type Settings } from '../settings/settings';
-import type { AccountFacetRequest, AskerPush, FacetReply, LinkFacetRequest, Replies } from '../messaging/protocol';
+import type { AccountFacetRequest, AskerPush, FacetReply, GroupsReply, GroupsRequest, LinkFacetRequest, Replies } from '../messaging/protocol';
+import { ACCOUNT_GROUPS, GROUPS_FACET } from './account-groups';
 import { ORGANIZATION_FACETS } from './facet-names';
 import { ACCOUNT_FACETS, LINK_FACETS, LONG_LIFETIME_MS, type FacetDef } from './facets';
 import { failureReplyOf } from './failure-reply';
@@ -248,6 +249,17 @@ export function createStatsService(deps: StatsServiceDeps) {
       if (!target) return { state: 'error', reason: 'bad-request' };
       const base = { def, target, query: windowOf(request, settings), session, facet: request.facet };
       return answer({ ...base, key: keyOf(base) }, request, settings) as Promise<Replies['getAccountFacet']>;
+    },
+
+    /**
+     * The account's groups, cached like its facets: a page in view asks (normal priority), and a
+     * cached list answers at once, renewed in the background when stale or asked to refresh.
+     */
+    async getGroups(request: GroupsRequest): Promise<GroupsReply> {
+      const session = await deps.session();
+      if (!session) return { state: 'no-token' };
+      const base = { def: ACCOUNT_GROUPS as AnyFacetDef, target: GROUPS_FACET, query: { unit: 'day' as const, units: -1 }, session, facet: GROUPS_FACET };
+      return answer({ ...base, key: keyOf(base) }, { ...request, priority: 'normal' }, await deps.settings()) as Promise<GroupsReply>;
     },
 
     /** The account's branded short domains, kept a day; an empty list when they cannot be read. */
