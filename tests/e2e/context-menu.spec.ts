@@ -5,10 +5,14 @@
  * with the click data the browser would give (the link's address, the frame it is in).
  * The new tab is the link's report, which loads the link's numbers.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { test, expect, signIn, ask } from './fixtures';
 import { SAMPLE } from '../fake-bitly/data';
 import { matchesAny as shownOn } from '../support/match-pattern';
+import { extensionWorker, launchChromium } from '../support/chromium';
 import { touchPage } from '../support/popup';
 
 const brand = SAMPLE.accounts.brand;
@@ -159,4 +163,58 @@ test.describe('wrapped Bitly links (issue 15)', () => {
       await expectNothingOpened(context, background, requests, pageUrl, linkUrl);
     }
   });
+});
+
+/**
+ * A headless browser cannot show the native menu, so the tests above read the patterns with the
+ * tests' own matcher (tests/support/match-pattern.ts). Here Chromium's own match-pattern code
+ * judges the same patterns: a second browser with a bare extension that may see tab addresses
+ * (`tabs`) opens each address and asks `tabs.query({ url: patterns })` — the pattern set the
+ * context menu also matches links with — and must agree with the matcher on every address.
+ */
+test("Chromium's own matching agrees with the tests' matcher on the registered patterns", async ({ background }) => {
+  await expect.poll(() => registered(background)).not.toBeNull();
+  const patterns = (await registered(background))!;
+  const enc = encodeURIComponent;
+  const bitly = 'https://bit.ly/AbC1234';
+  const urls = [
+    bitly,
+    `https://nam12.safelinks.protection.outlook.com/?url=${enc(bitly)}&data=05%7C02&reserved=0`,
+    `https://www.google.com/url?q=${bitly}&source=gmail`,
+    `https://slack-redir.net/link?url=${enc(bitly)}`,
+    `https://l.facebook.com/l.php?u=${enc(bitly)}&h=AT0`,
+    'https://t.co/Ab12Cd34Ef',
+    `https://nam12.safelinks.protection.outlook.com/?url=${enc('https://example.com/')}`,
+    `https://nam12.safelinks.protection.outlook.com.evil.example/?url=${enc(bitly)}`,
+    `https://www.google.com/search?q=${enc(bitly)}`,
+    'https://www.google.com/url?q=https://example.com/#bit.ly',
+    'https://t.co.evil.example/Ab12',
+    'https://example.com/bit.ly/AbC',
+  ];
+  const dir = await mkdtemp(path.join(tmpdir(), 'bitlens-match-'));
+  await writeFile(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'match check', version: '1.0', permissions: ['tabs'], background: { service_worker: 'sw.js' } }),
+  );
+  await writeFile(path.join(dir, 'sw.js'), '');
+  const checker = await launchChromium(dir);
+  try {
+    // Every address answers at once with an empty page (nothing leaves the machine).
+    await checker.route('**/*', (route) => route.fulfill({ contentType: 'text/html', body: '' }));
+    const worker = await extensionWorker(checker);
+    const ids = await worker.evaluate(async (urls) => Promise.all(urls.map(async (url) => (await chrome.tabs.create({ url, active: false })).id!)), urls);
+    // Twelve tabs load at once on a slow machine: seconds.
+    await expect
+      .poll(() => worker.evaluate(async (ids) => (await chrome.tabs.query({})).filter((t) => ids.includes(t.id!) && t.status === 'complete' && t.url).length, ids), {
+        timeout: 20_000,
+      })
+      .toBe(ids.length);
+    const matched = await worker.evaluate(async (patterns) => (await chrome.tabs.query({ url: patterns })).map((t) => t.url), patterns);
+    const byChromium = Object.fromEntries(urls.map((url) => [url, matched.includes(url)]));
+    expect(byChromium).toEqual(Object.fromEntries(urls.map((url) => [url, shownOn(patterns, url)])));
+    expect(Object.values(byChromium).filter(Boolean)).toHaveLength(6);
+  } finally {
+    await checker.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
