@@ -18,7 +18,7 @@ import { createLinksToPageService } from '@/utils/links/links-to-page';
 import { createShortenPageService } from '@/utils/links/shorten-page';
 import { RequestScheduler } from '@/utils/scheduler/request-scheduler';
 import { createScheduledBitly } from '@/utils/scheduler/scheduled-bitly';
-import type { ContentPush } from '@/utils/messaging/protocol';
+import type { ContentPush, PageRequest } from '@/utils/messaging/protocol';
 import { loadSettings, settingsItem, updateSettings, watchSettings } from '@/utils/settings/settings';
 import { pageConfigFor } from '@/utils/settings/page-config';
 import { memoryArea } from '@/utils/cache/memory-area';
@@ -72,7 +72,7 @@ export default defineBackground(() => {
   };
   const askers = new AskerPorts(self);
   const cards = new CardRelay(self);
-  const linkMenu = createLinkStatsMenu({ brandedHosts: () => stats.getBrandedHosts() });
+  const linkMenu = createLinkStatsMenu({ brandedHosts: () => stats.getBrandedHosts(), askPage: askPageLinks });
   const stats = createStatsService({
     cache,
     bitly,
@@ -184,6 +184,12 @@ export default defineBackground(() => {
     await Promise.all((await browser.tabs.query({})).map((tab) => (tab.id === undefined ? undefined : pushToTab(tab.id, push))));
   }
 });
+
+/** Asks a frame's content script for the Bitly links of its links with address `href` (a frame without one rejects). */
+function askPageLinks(tabId: number, frameId: number, href: string): Promise<unknown> {
+  const request: PageRequest = { bitlensPage: 'links', href };
+  return browser.tabs.sendMessage(tabId, request, { frameId });
+}
 
 /** Sends to a tab's top-frame content script; a tab without one (e.g. a browser page) is skipped. */
 async function pushToTab(tabId: number, push: ContentPush) {

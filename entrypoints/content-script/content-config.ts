@@ -24,9 +24,9 @@ function toPageConfig(config: ContentConfig): PageConfig {
 
 /**
  * `onPush` hears every push; `onConfig` every new config, the first one included; `pageLinks`
- * answers the popup.
+ * answers the popup (all links) and the context menu (the links with one address).
  */
-export function createConfigSource(onPush: (push: ContentPush) => void, onConfig: (config: PageConfig) => void, pageLinks: () => PageLinks) {
+export function createConfigSource(onPush: (push: ContentPush) => void, onConfig: (config: PageConfig) => void, pageLinks: (href?: string) => PageLinks) {
   let current: PageConfig | undefined;
   let loading: Promise<PageConfig | undefined> | undefined;
 
@@ -38,8 +38,9 @@ export function createConfigSource(onPush: (push: ContentPush) => void, onConfig
   function listen() {
     chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
       if (sender.id !== chrome.runtime.id || !message || typeof message !== 'object') return;
-      if ((message as Partial<PageRequest>).bitlensPage === 'links') {
-        sendResponse(pageLinks());
+      const request = message as Partial<PageRequest>;
+      if (request.bitlensPage === 'links') {
+        sendResponse(pageLinks(typeof request.href === 'string' ? request.href : undefined));
         return;
       }
       const push = message as ContentPush;

@@ -112,7 +112,7 @@ export function createHoverController(): HoverController {
     },
     (page) => branded(page.enabled ? page.brandedHosts : new Set()),
     // `document.links`: the page's `<a href>` and `<area href>`, HTML only (an SVG link has no host).
-    () => collectPageLinks(document.links as HTMLCollectionOf<HTMLAnchorElement>, config.now?.brandedHosts ?? new Set(), location.href),
+    (href) => collectPageLinks(document.links as HTMLCollectionOf<HTMLAnchorElement>, config.now?.brandedHosts ?? new Set(), location.href, undefined, href),
   );
 
   /** What the pointer or focus is on, or null while the config is still loading. */

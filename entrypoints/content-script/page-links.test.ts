@@ -106,4 +106,18 @@ describe('wrapped links in the page list (issue 15)', () => {
     ]);
     expect(page.total).toBe(2);
   });
+
+  it('given one address (the context menu’s t.co link), looks at the links with exactly that address only', () => {
+    const anchors = [
+      anchor('https://bit.ly/Plain1', 'a plain link'),
+      anchor('https://t.co/Other9', 'bit.ly/Other'),
+      anchor('https://t.co/AbC123', 'bit.ly/Xpost'),
+      anchor('https://t.co/AbC1234', 'bit.ly/Longer'),
+      anchor('https://t.co/NoBitly', 'example.com/not-bitly'),
+    ];
+    const only = (href: string) => collectPageLinks(anchors, new Set(), PAGE, undefined, href).links;
+    expect(only('https://t.co/AbC123')).toEqual([{ id: 'bit.ly/Xpost', text: 'bit.ly/Xpost', via: { wrapper: 'X (t.co)', found: 'text' } }]);
+    expect(only('https://t.co/NoBitly')).toEqual([]);
+    expect(only('https://t.co/Missing')).toEqual([]);
+  });
 });

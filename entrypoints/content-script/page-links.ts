@@ -5,6 +5,8 @@
  * the first `cap` of them listed and all of them counted. The page's own address is named too
  * when it is a Bitly link (only this script knows the account's branded domains at once).
  * A link behind a known wrapper (issue 15) counts as its Bitly link, with how it was found.
+ * Given `href`, only the links with that resolved address are looked at (the context menu's
+ * question about one `t.co` link, whose text the browser does not give it).
  */
 import { isBitlyHost, parseBitlink } from '@/utils/bitly/link';
 import { linkWrapperOf, parseWrappedBitlink } from '@/utils/bitly/wrapped-link';
@@ -28,11 +30,11 @@ function textOf(anchor: AnchorLike): string {
   return text.slice(0, MAX_LINK_TEXT);
 }
 
-export function collectPageLinks(anchors: Iterable<AnchorLike>, brandedHosts: ReadonlySet<string>, url: string, cap = MAX_PAGE_LINKS): PageLinks {
+export function collectPageLinks(anchors: Iterable<AnchorLike>, brandedHosts: ReadonlySet<string>, url: string, cap = MAX_PAGE_LINKS, href?: string): PageLinks {
   const seen = new Set<string>();
   const links: PageLinks['links'] = [];
   for (const anchor of anchors) {
-    const found = bitlinkOf(anchor, brandedHosts);
+    const found = href === undefined || anchor.href === href ? bitlinkOf(anchor, brandedHosts) : null;
     if (found === null || seen.has(found.id)) continue;
     seen.add(found.id);
     if (links.length < cap) links.push({ ...found, text: textOf(anchor) });

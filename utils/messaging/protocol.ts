@@ -320,12 +320,15 @@ export const isPortRejection = (message: unknown): boolean =>
   typeof message === 'object' && message !== null && (message as { bitlensPort?: unknown }).bitlensPort === 'rejected';
 
 /**
- * What an extension page (the popup) asks a tab's content script with `tabs.sendMessage` (top
- * frame), once that script is active: the page's address and its Bitly links. Tagged with
- * `bitlensPage`; a type only, so the content script stays free of the validator.
+ * What the extension asks a tab's content script with `tabs.sendMessage`, once that script is
+ * active: the page's address and its Bitly links (the popup, top frame), or only those of the
+ * links whose resolved address is `href` (the context menu, for a `t.co` link whose text only the
+ * page can read). Tagged with `bitlensPage`; a type only, so the content script stays free of the
+ * validator.
  */
 export interface PageRequest {
   bitlensPage: 'links';
+  href?: string;
 }
 
 /** The content script's answer to a `PageRequest`. */
