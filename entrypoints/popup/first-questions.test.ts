@@ -33,6 +33,9 @@ function fakeTab(tab: { id?: number; url?: string } | undefined, answer: (tabId:
 beforeEach(() => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
+  // The boot script speaks to the browser's own API (`browser`, else `chrome`), not through the polyfill.
+  vi.stubGlobal('browser', fakeBrowser);
+  return () => vi.unstubAllGlobals();
 });
 
 describe('a content script’s answer, checked', () => {

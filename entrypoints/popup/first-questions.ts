@@ -5,13 +5,25 @@
  * the popup's own bundle loads and runs, instead of after it (PRODUCT.md §6, B7). The boot
  * script hands the questions over on the window; the popup's API (popup-api.ts) takes them.
  *
- * Kept small and free of the popup's bundle (no Preact, no validator): the boot script is
- * fetched and run before the document is parsed, and every byte of it delays the page.
+ * Kept small and free of the popup's bundle (no Preact, no validator, no WebExtension polyfill —
+ * the bundle brings its own copy): the boot script is fetched and run before the document is
+ * parsed, and every byte of it delays the page. So it speaks protocol.ts on the browser's own
+ * promise-based API (`browser` in Firefox, `chrome` in Chromium), as send.ts does through the polyfill.
  */
-import { browser } from 'wxt/browser';
-import type { AccountState, PageLinks, PageRequest } from '@/utils/messaging/protocol';
-import { sendMessage } from '@/utils/messaging/send';
+import type { AccountState, Envelope, MessageType, PageLinks, PageRequest, Replies, ReplyEnvelope, RequestOf } from '@/utils/messaging/protocol';
 import type { Settings } from '@/utils/settings/settings-schema';
+
+/** The browser's extension API: read when asked (tests put a fake in its place). */
+const extension = (): typeof chrome => (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+
+/** One request to the background: its reply's value, or an error with the background's reason (like send.ts). */
+async function ask<T extends MessageType>(type: T, data: RequestOf<T>): Promise<Replies[T]> {
+  const envelope: Envelope<T> = { bitlens: 1, type, data };
+  const reply = (await extension().runtime.sendMessage(envelope)) as ReplyEnvelope<T> | undefined;
+  if (!reply) throw new Error(`No answer to ${type}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
 
 /** How long the popup waits for the tab's content script before doing without it. */
 export const PAGE_ANSWER_TIMEOUT_MS = 1_000;
@@ -45,14 +57,14 @@ export function asPageLinks(value: unknown): PageLinks | null {
 }
 
 export async function askActiveTab(): Promise<ActiveTab> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await extension().tabs.query({ active: true, currentWindow: true });
   return { id: tab?.id, url: tab?.url };
 }
 
 /** The tab's own answer (its address and Bitly links), or null when no content script answers in time. */
 export function askPageLinks(tabId: number): Promise<PageLinks | null> {
   const message: PageRequest = { bitlensPage: 'links' };
-  const answer = browser.tabs.sendMessage(tabId, message, { frameId: 0 }).then(asPageLinks, () => null);
+  const answer = extension().tabs.sendMessage(tabId, message, { frameId: 0 }).then(asPageLinks, () => null);
   return withTimeout(answer, PAGE_ANSWER_TIMEOUT_MS, null);
 }
 
@@ -68,9 +80,9 @@ export function askFirstQuestions(): FirstQuestions {
   return {
     tab,
     page: tab.then((t) => (t.id === undefined ? null : askPageLinks(t.id))).catch(() => null),
-    account: quiet(sendMessage('getAccount', {})),
-    settings: quiet(sendMessage('getSettings', {})),
-    brandedHosts: quiet(sendMessage('getBrandedHosts', {})),
+    account: quiet(ask('getAccount', {})),
+    settings: quiet(ask('getSettings', {})),
+    brandedHosts: quiet(ask('getBrandedHosts', {})),
   };
 }
 
