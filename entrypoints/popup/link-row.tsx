@@ -3,7 +3,7 @@
  * chart; choosing it opens the link's statistics. A row either asks its own clicks (page links,
  * the account's links to the page: normal priority, cached) or is given its total (top links).
  */
-import { useEffect, useMemo } from 'preact/hooks';
+import { useLayoutEffect, useMemo } from 'preact/hooks';
 import type { TimeUnit } from '@/utils/bitly/schemas';
 import { formatCompactCount, formatCount } from '@/utils/format/numbers';
 import { secondsUntil } from '@/utils/format/relative-age';
@@ -90,7 +90,8 @@ export function AskingRow(props: RowProps & { api: PopupApi; onState(link: strin
   const { snapshot } = useFacetsModel(() => rowClicksModel(api, link), [api, link]);
   const reply = snapshot.slots.clicks.reply;
   const series = useMemo(() => (reply?.state === 'data' ? linkSeries(reply.data) : undefined), [reply]);
-  useEffect(() => {
+  // Before the frame that shows the numbers (the popup stamps its first paint at that frame), not after it.
+  useLayoutEffect(() => {
     if (!reply) return;
     onState(link, reply.state);
     if (reply.state === 'data') onPainted();

@@ -15,7 +15,6 @@ import {
   type LinkFacetReply,
   type LinksToPageReply,
   type PageLinks,
-  type PageRequest,
   type ShortenReply,
 } from '@/utils/messaging/protocol';
 import { createLinkFacetBatcher } from '@/utils/messaging/link-facet-batch';
@@ -24,15 +23,9 @@ import type { Priority } from '@/utils/scheduler/request-scheduler';
 import type { Settings, SettingsPatch } from '@/utils/settings/settings-schema';
 import type { StatsWindow } from '@/utils/settings/time-window';
 import type { AccountFacet, LinkFacet } from '@/utils/stats/facet-names';
+import { askFirstQuestions, askPageLinks, takeFirstQuestions, type ActiveTab, type FirstQuestions } from './first-questions';
 
-/** How long the popup waits for the tab's content script before doing without it. */
-export const PAGE_ANSWER_TIMEOUT_MS = 1_000;
-
-export interface ActiveTab {
-  id?: number;
-  /** Only when the browser shares it: `activeTab`, granted when the user opened the popup. */
-  url?: string;
-}
+export type { ActiveTab };
 
 export interface AskOptions {
   refresh?: boolean;
@@ -60,17 +53,14 @@ export interface PopupApi {
   copyText(text: string): Promise<void>;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
-}
-
-/** A content script's answer, checked: it comes from a page's world, through our own script. */
-function asPageLinks(value: unknown): PageLinks | null {
-  const page = value as PageLinks | null | undefined;
-  if (!page || typeof page.url !== 'string' || !Array.isArray(page.links) || typeof page.total !== 'number') return null;
-  const links = page.links.filter((l) => typeof l?.id === 'string' && typeof l.text === 'string');
-  const ownLink = typeof page.ownLink === 'string' ? page.ownLink : undefined;
-  return { url: page.url, ...(ownLink ? { ownLink } : {}), links, total: Math.max(page.total, links.length) };
+/** The first call gets the answer already on its way; later calls ask again. */
+function firstThen<T>(first: Promise<T>, ask: () => Promise<T>): () => Promise<T> {
+  let waiting: Promise<T> | undefined = first;
+  return () => {
+    const answer = waiting ?? ask();
+    waiting = undefined;
+    return answer;
+  };
 }
 
 /**
@@ -78,11 +68,15 @@ function asPageLinks(value: unknown): PageLinks | null {
  * while it is open the background pushes refreshes to it; when the popup closes, the background
  * drops the popup's queued requests.
  */
-export function createMessagePopupApi(): PopupApi & { dispose(): void } {
+export function createMessagePopupApi(first: FirstQuestions = takeFirstQuestions() ?? askFirstQuestions()): PopupApi & { dispose(): void } {
   const askerId = crypto.randomUUID();
   const listeners = new Set<(push: AskerPush) => void>();
   // Every view needs the settings (their time window): asked at once, with the tab's facts.
-  let settings: Promise<Settings> = sendMessage('getSettings', {});
+  let settings: Promise<Settings> = first.settings;
+  const firstPage = firstThen<{ tabId?: number; page: PageLinks | null } | undefined>(
+    first.tab.then(async (tab) => ({ tabId: tab.id, page: await first.page })).catch(() => undefined),
+    async () => undefined,
+  );
   const port = holdPort(ASKER_PORT_PREFIX + askerId, (message) => {
     const push = message as AskerPush;
     if (push.type === 'settingsChanged') settings = Promise.resolve(push.settings);
@@ -92,17 +86,14 @@ export function createMessagePopupApi(): PopupApi & { dispose(): void } {
   const request = ({ refresh, window, priority }: AskOptions) => ({ askerId, priority, ...(refresh ? { refresh } : {}), ...window });
 
   return {
-    getAccount: () => sendMessage('getAccount', {}),
-    async activeTab() {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      return { id: tab?.id, url: tab?.url };
-    },
+    getAccount: firstThen(first.account, () => sendMessage('getAccount', {})),
+    // The popup belongs to the tab it was opened on: it closes when another tab becomes active.
+    activeTab: () => first.tab,
     async pageLinks(tabId) {
-      const message: PageRequest = { bitlensPage: 'links' };
-      const answer = browser.tabs.sendMessage(tabId, message, { frameId: 0 }).then(asPageLinks, () => null);
-      return withTimeout(answer, PAGE_ANSWER_TIMEOUT_MS, null);
+      const asked = await firstPage().catch(() => undefined);
+      return asked && asked.tabId === tabId ? asked.page : askPageLinks(tabId);
     },
-    brandedHosts: () => sendMessage('getBrandedHosts', {}),
+    brandedHosts: firstThen(first.brandedHosts, () => sendMessage('getBrandedHosts', {})),
     getSettings: () => settings,
     async updateSettings(patch) {
       const stored = await sendMessage('updateSettings', patch);

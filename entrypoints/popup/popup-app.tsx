@@ -141,7 +141,9 @@ export function PopupApp({ api, locale }: PopupAppProps) {
     [api],
   );
 
-  useEffect(() => {
+  // A layout effect: the listener knows a view the user just went to before any later key arrives
+  // (after a paint, an Escape pressed at once found no view to go back from and closed the popup).
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || visits.length === 0) return;
       event.preventDefault();

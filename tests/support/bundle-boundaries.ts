@@ -9,8 +9,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHUNK_MODULES_FILE, type ChunkModules } from '../../scripts/chunk-modules-plugin';
 
-/** `src="/chunks/x.js"` and `href="/chunks/x.js"` of module scripts and modulepreloads. */
-const HTML_SCRIPT = /<(?:script[^>]*type="module"[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/?([^"]+\.js)"/g;
+/**
+ * `src="/chunks/x.js"` and `href="/chunks/x.js"` of scripts (module or classic, like the popup's
+ * boot script) and modulepreloads.
+ */
+const HTML_SCRIPT = /<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/?([^"]+\.js)"/g;
 /** Static imports in a minified chunk: `import{a}from"./x.js"`, `import"./x.js"`, `export*from"./x.js"`. */
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+\.js)"/g;
 
