@@ -12,7 +12,7 @@ import { DEMO_API_PORT } from './flavour';
 import { samplePageHtml } from './demo/sample-page';
 import { startFakeBitly } from '../tests/fake-bitly/server';
 import { SAMPLE } from '../tests/fake-bitly/data';
-import { extensionDir, isCardFrameUrl, launchWithExtension } from '../tests/support/chromium';
+import { CARD_HOST, extensionDir, isCardFrameUrl, launchWithExtension } from '../tests/support/chromium';
 import { restPointerOn } from '../tests/support/pointer';
 import { signIn, signInAnyLanguage } from '../tests/support/options-page';
 import { Popup } from '../tests/support/popup';
@@ -62,6 +62,8 @@ if (headless) {
   const card = await cardFrame();
   await card.locator('html[data-state="data"]').waitFor({ timeout: 10_000 });
   await card.locator('[data-testid="clicks-chart"][data-drawn="true"]').waitFor({ timeout: 10_000 });
+  // Shown, not only prepared (a prepared card is transparent and inert).
+  await sample.locator(`${CARD_HOST}:not([inert])`).waitFor({ timeout: 10_000 });
   await sample.screenshot({ path: path.join(shots, 'hover-card.png') });
   await sample.mouse.move(5, 5);
   await card.locator('html[data-state="hidden"]').waitFor({ state: 'attached', timeout: 10_000 });
