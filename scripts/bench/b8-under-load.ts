@@ -13,7 +13,6 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import type { FakeBitly, LoggedRequest } from '../../tests/fake-bitly/server';
-import { restPointerAt } from '../../tests/support/pointer';
 import { CACHE_PREFIX, DEFAULT_MAX_BYTES } from '../../utils/cache/stats-cache';
 import type { PageServer } from './page-server';
 import { cellCentre, HOVER_PARK, loadPage } from './pages';
@@ -26,6 +25,8 @@ export const LOAD_HOVERS = 300;
 const OPEN_EVERY = 3;
 /** A hover that passes over its link leaves it after this long (well under the intent delay). */
 const PASS_MS = 60;
+/** A resting hover moves on by a pixel this long after arriving: a few frames, once the page has heard the hover. */
+const NUDGE_AFTER_MS = 50;
 /** A hover that opens a card leaves this long after the intent delay ended. */
 const OPEN_EXTRA_MS = 100;
 const LATENCY_MS = 250;
@@ -95,9 +96,12 @@ export async function measureUnderLoad(opts: {
     const { x, y } = cellCentre(cells[k]!);
     hovers.push({ id: linkIds[k]!, at: Date.now(), opens });
     // A card is due only after a real move on the link (PRODUCT.md §4): the hovers that rest move
-    // on as a person does; those that pass over move once.
-    if (opens) await restPointerAt(page, { x, y });
-    else await page.mouse.move(x, y);
+    // on by a pixel once the page has heard them, as a person does; those that pass over move once.
+    await page.mouse.move(x, y);
+    if (opens) {
+      await sleep(NUDGE_AFTER_MS);
+      await page.mouse.move(x + 1, y);
+    }
     await sleep(opens ? hoverDelayMs + OPEN_EXTRA_MS : PASS_MS);
   }
   const parkedAt = Date.now();
