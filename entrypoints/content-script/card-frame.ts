@@ -107,6 +107,9 @@ export function createCardFrame(title: string): CardFrame {
     queued = true;
   };
 
+  /** What the background relays to the card for `link` (prepareCard and showCard alike). */
+  const cardLink = (link: BitlyLink) => ({ key, link: link.id, text: linkText(link.anchor), ...(link.via ? { via: link.via } : {}) });
+
   /** Shown, or out of sight and reach (hidden, or prepared in place). */
   const reveal = (yes: boolean) => {
     host.inert = !yes;
@@ -132,7 +135,7 @@ export function createCardFrame(title: string): CardFrame {
       if (!host.isConnected) load();
       anchor = link.anchor;
       shown = true;
-      void sendToBackground('showCard', { key, link: link.id, text: linkText(anchor), ...(link.via ? { via: link.via } : {}) });
+      void sendToBackground('showCard', cardLink(link));
       reposition();
       setStyle(host, 'display', 'block');
       reveal(true);
@@ -144,7 +147,7 @@ export function createCardFrame(title: string): CardFrame {
       if (shown) return;
       if (!host.isConnected) load();
       anchor = link.anchor;
-      void sendToBackground('prepareCard', { key, link: link.id, text: linkText(anchor), ...(link.via ? { via: link.via } : {}) });
+      void sendToBackground('prepareCard', cardLink(link));
       reposition();
       setStyle(host, 'display', 'block');
     },

@@ -23,8 +23,6 @@ export interface HoverIntentOptions<L> {
   /** The delay for this link was cancelled before its card opened (the pointer left, Escape…). */
   abandoned?(link: L): void;
   setTimer?: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
-  /** The clock of `pointerOn`'s `since` (performance.now() by default). */
-  now?: () => number;
   clearTimer?: (id: ReturnType<typeof setTimeout>) => void;
 }
 
@@ -59,8 +57,8 @@ export class HoverIntent<L> {
   }
 
   /**
-   * `since`: when the pointer reached the target, when that was before this call (the intent
-   * delay counts from then).
+   * `since`: when the pointer reached the target (performance.now() clock), when that was before
+   * this call (the intent delay counts from then).
    */
   pointerOn(target: PointerTarget<L>, since?: number) {
     if (target.kind === 'card') {
@@ -78,7 +76,7 @@ export class HoverIntent<L> {
       this.dropPending();
       this.pending = target.link;
       const link = target.link;
-      const late = since === undefined ? 0 : Math.max(0, (this.o.now?.() ?? performance.now()) - since);
+      const late = since === undefined ? 0 : Math.max(0, performance.now() - since);
       this.openTimer = this.setTimer(() => this.delayOver(link), Math.max(0, this.o.delayMs() - late));
       this.o.pending?.(link);
       return;
