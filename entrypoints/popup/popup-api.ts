@@ -7,16 +7,8 @@
 import { browser } from 'wxt/browser';
 import { copyText } from '@/utils/clipboard';
 import { holdPort } from '@/utils/messaging/held-port';
-import {
-  ASKER_PORT_PREFIX,
-  type AccountFacetReply,
-  type AccountState,
-  type AskerPush,
-  type LinkFacetReply,
-  type LinksToPageReply,
-  type PageLinks,
-  type ShortenReply,
-} from '@/utils/messaging/protocol';
+import type { AccountFacetReply, AccountState, AskerPush, LinkFacetReply, LinksToPageReply, PageLinks, ShortenReply } from '@/utils/messaging/protocol';
+import { ASKER_PORT_PREFIX } from '@/utils/messaging/protocol-constants';
 import { createLinkFacetBatcher } from '@/utils/messaging/link-facet-batch';
 import { askAccountFacet, sendMessage } from '@/utils/messaging/send';
 import type { Priority } from '@/utils/scheduler/request-scheduler';

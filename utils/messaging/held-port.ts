@@ -7,7 +7,7 @@
  * opened again, so rejected frames cannot keep the worker busy (PRODUCT.md §4).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { isPortRejection } from './protocol';
+import { isPortRejection } from './protocol-constants';
 
 export const RECONNECT_MS = 250;
 export const MAX_RECONNECT_MS = 30_000;

@@ -14,7 +14,7 @@ import { MAX_FACETS_PER_MESSAGE } from './protocol-constants';
 import { ACCOUNT_FACET_NAMES, LINK_FACET_NAMES, type AccountFacet, type AccountFacetData, type LinkFacet, type LinkFacetData } from '../stats/facet-names';
 
 export { CARD_PORT_PREFIX } from '../card-frame-contract';
-export { ASKER_PORT_PREFIX, MAX_FACETS_PER_MESSAGE } from './protocol-constants';
+export { ASKER_PORT_PREFIX, isPortRejection, MAX_FACETS_PER_MESSAGE, PORT_REJECTED } from './protocol-constants';
 
 /** Who sent a message, as the background sees it. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -309,14 +309,6 @@ export type AskerPush =
   /** Settings changed (in the options page or another window): surfaces apply them at once. */
   | { type: 'settingsChanged'; settings: Settings };
 
-/**
- * The last message on a port the background turns away on purpose (a card frame whose key is
- * taken, a port beyond its tab's cap, a sender that may not hold one): the page does not
- * connect again (utils/messaging/held-port.ts).
- */
-export const PORT_REJECTED = { bitlensPort: 'rejected' } as const;
-export const isPortRejection = (message: unknown): boolean =>
-  typeof message === 'object' && message !== null && (message as { bitlensPort?: unknown }).bitlensPort === 'rejected';
 
 /**
  * What the extension asks a tab's content script with `tabs.sendMessage`, once that script is

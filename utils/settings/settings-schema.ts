@@ -39,5 +39,5 @@ export const SettingsPatchSchema = v.partial(v.strictObject(fields));
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
 
-/** The settings of a new install, and of every field that fails its check. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(v.parse(SettingsSchema, {}));
+/** The settings of a new install, and of every field that fails its check (built without the validator). */
+export { DEFAULT_SETTINGS } from './default-settings';
