@@ -35,7 +35,10 @@ async function openOnce(context: BrowserContext, worker: Worker, page: Page): Pr
         if (!/\.js$/.test(r.name)) continue;
         steps[`fetched ${r.name.replace(/^.*\//, '').replace(/-[\w]{8}\.js$/, '')}`] = r.responseEnd;
       }
-      for (const m of performance.getEntriesByType('mark')) steps[m.name] = m.startTime;
+      for (const m of performance.getEntriesByType('mark')) {
+        steps[m.name] ??= m.startTime;
+        steps[`${m.name} (last)`] = m.startTime;
+      }
       for (const p of performance.getEntriesByType('paint')) steps[p.name] = p.startTime;
       steps['painted (data-painted-at)'] = Number(d.paintedAt) - performance.timeOrigin;
       return steps;
