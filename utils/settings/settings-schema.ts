@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { CARD_METRIC_FACETS } from '../stats/facet-names';
+import { DEFAULT_SETTINGS as NEW_INSTALL_SETTINGS } from './default-settings';
 import { DEFAULTS, RANGES, UNITS } from './defaults';
 
 const host = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253));
@@ -40,4 +41,4 @@ export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
 
 /** The settings of a new install, and of every field that fails its check (built without the validator). */
-export { DEFAULT_SETTINGS } from './default-settings';
+export const DEFAULT_SETTINGS: Readonly<Settings> = NEW_INSTALL_SETTINGS;
