@@ -3,7 +3,7 @@
  * where the popup's cached opens spend their time, for working on B7 (scripts/bench/b7-popup.ts
  * measures it). Opens the popup on the bench's three tabs like B7 and prints, per tab, the median
  * time from the popup document's navigation start to each step: the document's response and
- * parse, each script's fetch, the popup's performance marks (`bitlens-popup-*`), the first paint
+ * parse, the popup's performance marks (`bitlens-popup-*`), the first paint
  * and the cached numbers painted. Add temporary `performance.mark()`s where you want more steps.
  */
 import path from 'node:path';
