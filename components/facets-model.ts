@@ -10,7 +10,8 @@
  * asked, with that window, once the settings are known.
  */
 import type { AskerPush, FacetReply } from '@/utils/messaging/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/settings-schema';
+import { DEFAULT_SETTINGS } from '@/utils/settings/default-settings';
+import type { Settings } from '@/utils/settings/settings-schema';
 import { windowFor, type StatsWindow } from '@/utils/settings/time-window';
 
 /** How long "refreshing" shows without the push that should end it (a refresh that failed). */

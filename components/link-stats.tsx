@@ -13,6 +13,7 @@ import { t } from '@/utils/i18n';
 import { DEFAULTS } from '@/utils/settings/defaults';
 import type { Settings } from '@/utils/settings/settings-schema';
 import type { LinkFacetData } from '@/utils/stats/facet-names';
+import { LINK_STATS_FACETS, LINK_STATS_FIXED, LINK_STATS_METRICS } from '@/utils/stats/link-stats-facets';
 import { ClicksOverTime, linkSeries, rangeWords, totalClicks } from './clicks-total';
 import { sketchBars } from './bar-sketch';
 import { AgeLine } from './data-age';
@@ -30,9 +31,7 @@ import { useNow } from './use-now';
 import { WindowPickers } from './window-pickers';
 import './link-stats.css';
 
-/** The metrics shown, in order; clicks is the headline. */
-export const LINK_STATS_METRICS = ['clicks', 'countries', 'referrers', 'referringDomains', 'cities', 'devices'] as const;
-export const LINK_STATS_FACETS = ['destination', ...LINK_STATS_METRICS] as const;
+export { LINK_STATS_FACETS, LINK_STATS_FIXED, LINK_STATS_METRICS };
 export type LinkStatsFacet = (typeof LINK_STATS_FACETS)[number];
 export type LinkStatsMap = { [F in LinkStatsFacet]: LinkFacetData<F> };
 export type LinkStatsModel = FacetsModel<LinkStatsMap>;

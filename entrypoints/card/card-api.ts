@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import { copyText } from '@/utils/clipboard';
 import { holdPort } from '@/utils/messaging/held-port';
-import { ASKER_PORT_PREFIX, type AskerPush, type LinkFacetReply } from '@/utils/messaging/protocol';
+import type { AskerPush, LinkFacetReply } from '@/utils/messaging/protocol';
+import { ASKER_PORT_PREFIX } from '@/utils/messaging/protocol-constants';
 import { askLinkFacet, sendMessage } from '@/utils/messaging/send';
 import type { Settings } from '@/utils/settings/settings-schema';
 import type { StatsWindow } from '@/utils/settings/time-window';

@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageLinks } from '@/utils/messaging/protocol';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings-schema';
-import { askFirstQuestions, asPageLinks, handOverFirstQuestions, takeFirstQuestions, type FirstQuestions } from './first-questions';
+import { askFirstQuestions, asPageLinks, firstView, handOverFirstQuestions, takeFirstQuestions, type FirstQuestions } from './first-questions';
+import { firstViewRequests } from './first-view-facets';
+import type { PopupView } from './popup-start';
+import { EarlyAnswers } from './first-view-facets';
 import { createMessagePopupApi } from './popup-api';
 import { SIGNED_IN } from './popup-api-fixture';
 
@@ -97,6 +100,8 @@ describe('handing the questions over from the boot script to the popup', () => {
 
 describe('the popup’s API answers its first calls with the questions already asked', () => {
   const given = (): FirstQuestions => ({
+    askerId: 'popup-1',
+    early: new EarlyAnswers(),
     tab: Promise.resolve({ id: 7, url: PAGE.url }),
     page: Promise.resolve(PAGE),
     account: Promise.resolve(SIGNED_IN),
@@ -137,5 +142,73 @@ describe('the popup’s API answers its first calls with the questions already a
     } finally {
       api.dispose();
     }
+  });
+});
+
+/** A fake `runtime.connect`: the ports opened, each able to receive a push or drop. */
+function fakePorts() {
+  const opened: Array<{ name: string; push(message: unknown): void; drop(): void }> = [];
+  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((({ name }: { name: string }) => {
+    const onMessage = new Set<(m: unknown) => void>();
+    const onDisconnect = new Set<() => void>();
+    opened.push({ name, push: (m) => onMessage.forEach((l) => l(m)), drop: () => onDisconnect.forEach((l) => l()) });
+    const event = <L>(set: Set<L>) => ({ addListener: (l: L) => void set.add(l), removeListener: (l: L) => void set.delete(l) });
+    return { name, onMessage: event(onMessage), onDisconnect: event(onDisconnect), disconnect: () => {} };
+  }) as never);
+  return opened;
+}
+
+describe('the first view’s facets, asked by the boot script', () => {
+  it.each<[string, { id?: number; url?: string }, unknown, PopupView]>([
+    ['a tab whose address is a Bitly link', { id: 7, url: 'https://bit.ly/Own1' }, PAGE, { kind: 'link', link: 'bit.ly/Own1' }],
+    ['a page naming itself a Bitly link', { id: 7 }, { ...PAGE, ownLink: 'bit.ly/Own1' }, { kind: 'link', link: 'bit.ly/Own1' }],
+    ['a page with Bitly links', { id: 7 }, PAGE, { kind: 'page-links', page: PAGE }],
+    ['a browser page', { id: 7, url: 'chrome://version/' }, undefined, { kind: 'account' }],
+  ])('%s: the view the popup will choose, its requests sent with the popup’s asker after its port opened', async (_name, tab, answer, view) => {
+    const messages: Array<{ type: string; data: Record<string, unknown> }> = [];
+    const ports = fakePorts();
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type: string; data: Record<string, unknown> }) => {
+      messages.push(message);
+      if (message.type === 'getLinkFacets') expect(ports).toHaveLength(1);
+      const value = { getAccount: SIGNED_IN, getSettings: DEFAULT_SETTINGS, getBrandedHosts: [] }[message.type as string] ?? null;
+      return { ok: true, value: message.type === 'getLinkFacets' ? [] : value };
+    }) as never);
+    fakeTab(tab, async () => (answer === undefined ? Promise.reject(new Error('no receiver')) : answer));
+    const questions = askFirstQuestions();
+    expect(await firstView(questions)).toEqual(view);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ports.map((p) => p.name)).toEqual([`bitlens-asker:${questions.askerId}`]);
+    const expected = firstViewRequests(view, DEFAULT_SETTINGS, questions.askerId);
+    expect(messages.filter((m) => m.type === 'getLinkFacets').flatMap((m) => m.data.requests)).toEqual(expected.links);
+    expect(messages.filter((m) => m.type === 'getAccountFacet').map((m) => m.data)).toEqual(expected.account);
+  });
+
+  it('nothing when no one is signed in', async () => {
+    const messages: string[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type: string }) => {
+      messages.push(message.type);
+      return { ok: true, value: message.type === 'getAccount' ? { signedIn: false } : message.type === 'getSettings' ? DEFAULT_SETTINGS : [] };
+    }) as never);
+    fakeTab({ id: 7, url: 'https://bit.ly/Own1' }, async () => PAGE);
+    const questions = askFirstQuestions();
+    await questions.settings;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(messages.sort()).toEqual(['getAccount', 'getBrandedHosts', 'getSettings']);
+  });
+
+  it('the popup’s API holds the port the boot script opened and hears the pushes that came before', async () => {
+    fakeBackground();
+    fakeTab({ id: 7, url: PAGE.url }, async () => PAGE);
+    const ports = fakePorts();
+    const questions = askFirstQuestions();
+    ports[0]!.push({ type: 'settingsChanged', settings: { ...DEFAULT_SETTINGS, range: '90d' } });
+    const api = createMessagePopupApi(questions);
+    const heard: unknown[] = [];
+    api.subscribe((push) => heard.push(push));
+    ports[0]!.push({ type: 'facetUpdated', target: 'bit.ly/A1', facet: 'countries' });
+    expect(ports).toHaveLength(1);
+    expect((await api.getSettings()).range).toBe('90d');
+    expect(heard).toEqual([{ type: 'facetUpdated', target: 'bit.ly/A1', facet: 'countries' }]);
+    api.dispose();
   });
 });

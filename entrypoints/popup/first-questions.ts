@@ -10,8 +10,11 @@
  * parsed, and every byte of it delays the page. So it speaks protocol.ts on the browser's own
  * promise-based API (`browser` in Firefox, `chrome` in Chromium), as send.ts does through the polyfill.
  */
+import { ASKER_PORT_PREFIX, MAX_FACETS_PER_MESSAGE } from '@/utils/messaging/protocol-constants';
 import type { AccountState, Envelope, MessageType, PageLinks, PageRequest, Replies, ReplyEnvelope, RequestOf } from '@/utils/messaging/protocol';
 import type { Settings } from '@/utils/settings/settings-schema';
+import { EarlyAnswers, firstViewRequests, type ViewRequests } from './first-view-facets';
+import { choosePopupView, learnAboutTab, type ActiveTab, type PopupView, type TabFacts } from './popup-start';
 
 /** The browser's extension API: read when asked (tests put a fake in its place). */
 const extension = (): typeof chrome => (globalThis as { browser?: typeof chrome }).browser ?? chrome;
@@ -28,19 +31,32 @@ async function ask<T extends MessageType>(type: T, data: RequestOf<T>): Promise<
 /** How long the popup waits for the tab's content script before doing without it. */
 export const PAGE_ANSWER_TIMEOUT_MS = 1_000;
 
-export interface ActiveTab {
-  id?: number;
-  /** Only when the browser shares it: `activeTab`, granted when the user opened the popup. */
-  url?: string;
+export type { ActiveTab };
+
+/**
+ * The popup's asker port (utils/messaging/asker-ports.ts), opened before the first request that
+ * names the asker, so the background can drop that asker's queued work when the popup closes and
+ * tell it about refreshes. Pushes that arrive before the popup's API takes the port over are kept.
+ */
+export interface EarlyPort {
+  port: chrome.runtime.Port;
+  /** Stops keeping pushes: those kept so far, and whether the port dropped meanwhile. */
+  takeOver(): { missed: unknown[]; dropped: boolean };
 }
 
 export interface FirstQuestions {
+  /** Names the popup in its requests and its asker port. */
+  askerId: string;
+  /** Undefined when it could not be opened (the extension was reloaded). */
+  port?: EarlyPort;
   tab: Promise<ActiveTab>;
   /** The active tab's content script's answer, or null when none answers (or there is no tab). */
   page: Promise<PageLinks | null>;
   account: Promise<AccountState>;
   settings: Promise<Settings>;
   brandedHosts: Promise<string[]>;
+  /** The first view's facets, asked as soon as the view and the settings are known (first-view-facets.ts). */
+  early: EarlyAnswers;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
@@ -74,16 +90,72 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-/** Asks all of them at once; the content script as soon as the tab is known. */
-export function askFirstQuestions(): FirstQuestions {
-  const tab = quiet(askActiveTab());
+export function openAskerPort(askerId: string): EarlyPort | undefined {
+  let port: chrome.runtime.Port;
+  try {
+    port = extension().runtime.connect({ name: ASKER_PORT_PREFIX + askerId });
+  } catch {
+    return undefined;
+  }
+  const missed: unknown[] = [];
+  let dropped = false;
+  const keep = (message: unknown) => void missed.push(message);
+  const drop = () => void (dropped = true);
+  port.onMessage.addListener(keep);
+  port.onDisconnect.addListener(drop);
   return {
+    port,
+    takeOver() {
+      port.onMessage.removeListener(keep);
+      port.onDisconnect.removeListener(drop);
+      return { missed, dropped };
+    },
+  };
+}
+
+/** The view the popup will open on: the first one the facts allow, as the popup chooses it (popup-app.tsx). */
+export function firstView(first: Pick<FirstQuestions, 'tab' | 'page' | 'account' | 'brandedHosts'>): Promise<PopupView> {
+  return new Promise((resolve) => {
+    let known: TabFacts = {};
+    learnAboutTab(
+      { activeTab: () => first.tab, pageLinks: () => first.page, getAccount: () => first.account, brandedHosts: () => first.brandedHosts },
+      (fact) => {
+        known = { ...known, ...fact };
+        const view = choosePopupView(known);
+        if (view) resolve(view);
+      },
+    );
+  });
+}
+
+/** Sends the requests as the popup's API would (link facets together), leaving each answer in `early`. */
+export function askEarly({ links, account }: ViewRequests, early: EarlyAnswers): void {
+  for (let from = 0; from < links.length; from += MAX_FACETS_PER_MESSAGE) {
+    const batch = links.slice(from, from + MAX_FACETS_PER_MESSAGE);
+    const replies = ask('getLinkFacets', { requests: batch });
+    batch.forEach((request, i) => early.add(request, replies.then((all) => all[i] ?? Promise.reject(new Error('no answer')))));
+  }
+  for (const request of account) early.add(request, ask('getAccountFacet', request));
+}
+
+/** Asks all of them at once; the content script as soon as the tab is known; the first view's facets once it is known. */
+export function askFirstQuestions(): FirstQuestions {
+  const askerId = crypto.randomUUID();
+  const port = openAskerPort(askerId);
+  const tab = quiet(askActiveTab());
+  const early = new EarlyAnswers();
+  const first = {
+    askerId,
+    port,
     tab,
     page: tab.then((t) => (t.id === undefined ? null : askPageLinks(t.id))).catch(() => null),
     account: quiet(ask('getAccount', {})),
     settings: quiet(ask('getSettings', {})),
     brandedHosts: quiet(ask('getBrandedHosts', {})),
+    early,
   };
+  void firstView(first).then((view) => first.settings.then((settings) => askEarly(firstViewRequests(view, settings, askerId), early))).catch(() => {});
+  return first;
 }
 
 /** Where the boot script leaves the questions for the popup's bundle (two bundles, one window). */

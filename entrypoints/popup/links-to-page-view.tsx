@@ -2,6 +2,7 @@
  * The account's links to the page the user is on (PRODUCT.md F3 step 3), each with its total;
  * when there is none, "Shorten this page".
  */
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings/settings-schema';
 import { StatusPanel, type PanelKind } from '@/components/status-panel';
@@ -9,7 +10,13 @@ import { useFacetsModel } from '@/components/use-facets';
 import { LinkList } from './link-list';
 import type { PopupApi } from './popup-api';
 import { linksToPageModel } from './popup-models';
-import { ShortenPanel } from './shorten-panel';
+
+/**
+ * "Shorten this page" is needed on few pages: it loads with this view, not with the popup
+ * (PRODUCT.md §6, B7), while the account's links to the page are asked.
+ */
+const loadShortenPanel = () => import('./shorten-panel');
+type ShortenPanelModule = Awaited<ReturnType<typeof loadShortenPanel>>;
 
 interface Props {
   api: PopupApi;
@@ -29,8 +36,17 @@ export function LinksToPageView({ api, url, pageListed, announce, ...list }: Pro
   const { model, snapshot } = useFacetsModel(() => linksToPageModel(api, url), [api, url]);
   const reply = snapshot.slots.linksToPage.reply;
   const asking = snapshot.slots.linksToPage.asking;
+  const [shorten, setShorten] = useState<ShortenPanelModule | null>(null);
+  useEffect(() => {
+    let gone = false;
+    void loadShortenPanel().then((module) => !gone && setShorten(module));
+    return () => {
+      gone = true;
+    };
+  }, []);
+  const noLinks = reply?.state === 'data' && reply.data.links.length === 0;
   let body;
-  if (!reply) {
+  if (!reply || (noLinks && !shorten)) {
     body = (
       <div aria-hidden="true" class="rows-loading">
         <span class="skeleton row" />
@@ -47,7 +63,7 @@ export function LinksToPageView({ api, url, pageListed, announce, ...list }: Pro
           <LinkList api={api} {...list} links={reply.data.links.map((l) => ({ id: l.id, title: l.title ?? '' }))} />
         </>
       ) : (
-        <ShortenPanel api={api} url={url} now={list.now} onOpen={list.onOpen} onOpenOptions={list.onOpenOptions} announce={announce} />
+        shorten && <shorten.ShortenPanel api={api} url={url} now={list.now} onOpen={list.onOpen} onOpenOptions={list.onOpenOptions} announce={announce} />
       );
   } else {
     const panel: PanelKind =
@@ -59,7 +75,7 @@ export function LinksToPageView({ api, url, pageListed, announce, ...list }: Pro
     body = <StatusPanel panel={panel} now={list.now} onRetry={() => model.retry()} onOpenOptions={list.onOpenOptions} />;
   }
   return (
-    <section class="view" aria-labelledby="view-heading" aria-busy={!reply} data-testid="links-to-page">
+    <section class="view" aria-labelledby="view-heading" aria-busy={!reply || (noLinks && !shorten)} data-testid="links-to-page">
       {body}
       {!pageListed && <p class="hint muted">{t('popupTouchPageHint')}</p>}
     </section>

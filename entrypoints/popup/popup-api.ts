@@ -7,16 +7,8 @@
 import { browser } from 'wxt/browser';
 import { copyText } from '@/utils/clipboard';
 import { holdPort } from '@/utils/messaging/held-port';
-import {
-  ASKER_PORT_PREFIX,
-  type AccountFacetReply,
-  type AccountState,
-  type AskerPush,
-  type LinkFacetReply,
-  type LinksToPageReply,
-  type PageLinks,
-  type ShortenReply,
-} from '@/utils/messaging/protocol';
+import type { AccountFacetReply, AccountState, AskerPush, LinkFacetReply, LinksToPageReply, PageLinks, ShortenReply } from '@/utils/messaging/protocol';
+import { ASKER_PORT_PREFIX } from '@/utils/messaging/protocol-constants';
 import { createLinkFacetBatcher } from '@/utils/messaging/link-facet-batch';
 import { askAccountFacet, sendMessage } from '@/utils/messaging/send';
 import type { Priority } from '@/utils/scheduler/request-scheduler';
@@ -69,7 +61,7 @@ function firstThen<T>(first: Promise<T>, ask: () => Promise<T>): () => Promise<T
  * drops the popup's queued requests.
  */
 export function createMessagePopupApi(first: FirstQuestions = takeFirstQuestions() ?? askFirstQuestions()): PopupApi & { dispose(): void } {
-  const askerId = crypto.randomUUID();
+  const { askerId, early } = first;
   const listeners = new Set<(push: AskerPush) => void>();
   // Every view needs the settings (their time window): asked at once, with the tab's facts.
   let settings: Promise<Settings> = first.settings;
@@ -77,11 +69,15 @@ export function createMessagePopupApi(first: FirstQuestions = takeFirstQuestions
     first.tab.then(async (tab) => ({ tabId: tab.id, page: await first.page })).catch(() => undefined),
     async () => undefined,
   );
-  const port = holdPort(ASKER_PORT_PREFIX + askerId, (message) => {
-    const push = message as AskerPush;
-    if (push.type === 'settingsChanged') settings = Promise.resolve(push.settings);
-    for (const listener of listeners) listener(push);
-  });
+  const port = holdPort(
+    ASKER_PORT_PREFIX + askerId,
+    (message) => {
+      const push = message as AskerPush;
+      if (push.type === 'settingsChanged') settings = Promise.resolve(push.settings);
+      for (const listener of listeners) listener(push);
+    },
+    { adopt: first.port },
+  );
   const askLinkFacet = createLinkFacetBatcher();
   const request = ({ refresh, window, priority }: AskOptions) => ({ askerId, priority, ...(refresh ? { refresh } : {}), ...window });
 
@@ -100,8 +96,15 @@ export function createMessagePopupApi(first: FirstQuestions = takeFirstQuestions
       settings = Promise.resolve(stored);
       return stored;
     },
-    askLinkFacet: (link, facet, options) => askLinkFacet({ link, facet, ...request(options) }),
-    askAccountFacet: (facet, { size, ...options }) => askAccountFacet({ facet, ...request(options), ...(size ? { size } : {}) }),
+    // The first view's questions were asked early (the boot script): their answers, not new requests.
+    askLinkFacet(link, facet, options) {
+      const asked = { link, facet, ...request(options) };
+      return early.take(asked, () => askLinkFacet(asked));
+    },
+    askAccountFacet(facet, { size, ...options }) {
+      const asked = { facet, ...request(options), ...(size ? { size } : {}) };
+      return early.take(asked, () => askAccountFacet(asked));
+    },
     findLinksToPage: (url, { refresh }) => sendMessage('findLinksToPage', { url, askerId, ...(refresh ? { refresh } : {}) }),
     shortenPage: (url) => sendMessage('shortenPage', { url }),
     subscribe(listener) {

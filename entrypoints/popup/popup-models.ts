@@ -11,11 +11,12 @@ import type { LinksToPage } from '@/utils/messaging/protocol';
 import type { Priority } from '@/utils/scheduler/request-scheduler';
 import type { LinkFacetData } from '@/utils/stats/facet-names';
 import { FacetsModel, type Clock, type FacetMap, type FacetsSource } from '@/components/facets-model';
-import { LINK_STATS_FACETS, LINK_STATS_METRICS, type LinkStatsMap, type LinkStatsModel } from '@/components/link-stats';
+import type { LinkStatsMap, LinkStatsModel } from '@/components/link-stats';
+import { LINK_STATS_FACETS, LINK_STATS_FIXED, LINK_STATS_METRICS } from '@/utils/stats/link-stats-facets';
+import { ACCOUNT_FACETS, ROW_FACETS, TOP_LINKS, VIEW_PRIORITY } from './first-view-facets';
 import type { PopupApi } from './popup-api';
 
-/** Top links shown in the account overview. */
-export const TOP_LINKS = 5;
+export { TOP_LINKS };
 
 const sameLink = (id: string) => (target: string) => (bitlinkIdOf(target) ?? target) === id;
 
@@ -31,10 +32,10 @@ function linkSource<M extends { [F in keyof M]: LinkFacetData<F & keyof LinkStat
 }
 
 export function linkStatsModel(api: PopupApi, link: string, clock?: Clock): LinkStatsModel {
-  return new FacetsModel<LinkStatsMap>(linkSource(api, link, 'interactive'), {
+  return new FacetsModel<LinkStatsMap>(linkSource(api, link, VIEW_PRIORITY.linkStats), {
     target: link,
     facets: LINK_STATS_FACETS,
-    fixed: ['destination'],
+    fixed: LINK_STATS_FIXED,
     metricsFor: () => LINK_STATS_METRICS,
     isTarget: sameLink(link),
     clock,
@@ -45,10 +46,10 @@ export type RowClicksMap = { clicks: LinkFacetData<'clicks'> };
 
 /** A list row's total and mini chart: the link's clicks for the settings' window. */
 export function rowClicksModel(api: PopupApi, link: string, clock?: Clock): FacetsModel<RowClicksMap> {
-  return new FacetsModel<RowClicksMap>(linkSource(api, link, 'normal'), {
+  return new FacetsModel<RowClicksMap>(linkSource(api, link, VIEW_PRIORITY.row), {
     target: link,
-    facets: ['clicks'],
-    metricsFor: () => ['clicks'],
+    facets: ROW_FACETS,
+    metricsFor: () => ROW_FACETS,
     isTarget: sameLink(link),
     clock,
   });
@@ -60,13 +61,13 @@ export function accountModel(api: PopupApi, clock?: Clock): FacetsModel<AccountM
   return new FacetsModel<AccountMap>(
     {
       ask: (facet, { refresh, window }) =>
-        api.askAccountFacet(facet, { refresh, window, priority: 'interactive', ...(facet === 'topLinks' ? { size: TOP_LINKS } : {}) }) as never,
+        api.askAccountFacet(facet, { refresh, window, priority: VIEW_PRIORITY.account, ...(facet === 'topLinks' ? { size: TOP_LINKS } : {}) }) as never,
       ...settingsAndPushes(api),
     },
     {
       target: 'account',
-      facets: ['groupClicks', 'topLinks'],
-      metricsFor: () => ['groupClicks', 'topLinks'],
+      facets: ACCOUNT_FACETS,
+      metricsFor: () => ACCOUNT_FACETS,
       // Pushes name the group's guid; these facet names belong to the account alone.
       isTarget: () => true,
       clock,

@@ -14,7 +14,21 @@
 import { parseBitlink } from '@/utils/bitly/link';
 import { isWebPage } from '@/utils/links/page-url';
 import type { AccountState, PageLinks } from '@/utils/messaging/protocol';
-import type { ActiveTab, PopupApi } from './popup-api';
+
+export interface ActiveTab {
+  id?: number;
+  /** Only when the browser shares it: `activeTab`, granted when the user opened the popup. */
+  url?: string;
+}
+
+/** Where the facts come from: the popup's API (popup-api.ts), or the boot script's questions (first-questions.ts). */
+export interface TabQuestions {
+  activeTab(): Promise<ActiveTab>;
+  /** The tab's content script's answer, or null when none answers. */
+  pageLinks(tabId: number): Promise<PageLinks | null>;
+  getAccount(): Promise<AccountState>;
+  brandedHosts(): Promise<string[]>;
+}
 
 export type PopupView =
   | { kind: 'no-token' }
@@ -68,7 +82,7 @@ export function choosePopupView({ account, tab, page, brandedHosts }: TabFacts):
  * Asks everything the choice needs at once and reports each fact as it arrives (a question that
  * fails counts as answered with "not known").
  */
-export function learnAboutTab(api: PopupApi, onFacts: (facts: TabFacts) => void): void {
+export function learnAboutTab(api: TabQuestions, onFacts: (facts: TabFacts) => void): void {
   const tab = api.activeTab().catch((): ActiveTab => ({}));
   void tab.then((known) => onFacts({ tab: known }));
   void tab

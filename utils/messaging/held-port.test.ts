@@ -97,3 +97,34 @@ describe('held port', () => {
     expect(heard).toEqual([{ type: 'facetUpdated', target: 'bit.ly/x', facet: 'clicks' }]);
   });
 });
+
+describe('a port opened before (the popup’s boot script)', () => {
+  function adopted(missed: unknown[], dropped = false) {
+    const { opened, connect } = fakeConnections();
+    const first = connect('bitlens-asker:p') as never;
+    opened.length = 0;
+    return { opened, connect, adopt: { port: first, takeOver: vi.fn(() => ({ missed, dropped })) } };
+  }
+
+  it('is held as the first connection, and the messages it got before are heard first', () => {
+    const { opened, connect, adopt } = adopted([{ n: 1 }, { n: 2 }]);
+    const heard: unknown[] = [];
+    holdPort('bitlens-asker:p', (m) => heard.push(m), { connect, adopt });
+    expect(opened).toHaveLength(0);
+    expect(adopt.takeOver).toHaveBeenCalledOnce();
+    expect(heard).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('when it dropped before, a new one is opened; when it was rejected, none', () => {
+    const clock = manualTimers();
+    const dropped = adopted([], true);
+    holdPort('bitlens-asker:p', () => {}, { connect: dropped.connect, adopt: dropped.adopt, setTimer: clock.setTimer, now: clock.now });
+    clock.advance(RECONNECT_MS);
+    expect(dropped.opened).toHaveLength(1);
+
+    const rejected = adopted([PORT_REJECTED], true);
+    holdPort('bitlens-asker:p', () => {}, { connect: rejected.connect, adopt: rejected.adopt, setTimer: clock.setTimer, now: clock.now });
+    clock.advance(MAX_RECONNECT_MS);
+    expect(rejected.opened).toHaveLength(0);
+  });
+});

@@ -7,7 +7,7 @@
  * opened again, so rejected frames cannot keep the worker busy (PRODUCT.md §4).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { isPortRejection } from './protocol';
+import { isPortRejection } from './protocol-constants';
 
 export const RECONNECT_MS = 250;
 export const MAX_RECONNECT_MS = 30_000;
@@ -20,12 +20,18 @@ export interface HeldPort {
 
 export interface HoldPortOptions {
   connect?: (name: string) => Browser.runtime.Port;
+  /**
+   * A port of this name someone opened already (the popup's boot script): held as the first
+   * connection, with the messages it got before (and whether it dropped meanwhile).
+   */
+  adopt?: { port: Browser.runtime.Port; takeOver(): { missed: unknown[]; dropped: boolean } };
   setTimer?: (callback: () => void, ms: number) => ReturnType<typeof setTimeout>;
   now?: () => number;
 }
 
 export function holdPort(name: string, onMessage: (message: unknown) => void, options: HoldPortOptions = {}): HeldPort {
   const { connect: open = (portName) => browser.runtime.connect({ name: portName }), setTimer = setTimeout, now = Date.now } = options;
+  let adopt = options.adopt;
   let closed = false;
   let port: Browser.runtime.Port | undefined;
   let reconnect: ReturnType<typeof setTimeout> | undefined;
@@ -33,25 +39,33 @@ export function holdPort(name: string, onMessage: (message: unknown) => void, op
 
   const connect = () => {
     let opened: Browser.runtime.Port;
+    const adopted = adopt;
+    adopt = undefined;
     try {
-      opened = open(name);
+      opened = adopted ? adopted.port : open(name);
     } catch {
       return; // the extension was reloaded: this page is an orphan
     }
     port = opened;
     const connectedAt = now();
     let rejected = false;
-    opened.onMessage.addListener((message: unknown) => {
+    const receive = (message: unknown) => {
       if (isPortRejection(message)) rejected = true;
       else onMessage(message);
-    });
-    opened.onDisconnect.addListener(() => {
+    };
+    const dropped = () => {
       if (port === opened) port = undefined;
       if (closed || rejected) return;
       if (now() - connectedAt >= HELD_MS) pause = RECONNECT_MS;
       reconnect = setTimer(connect, pause);
       pause = Math.min(pause * 2, MAX_RECONNECT_MS);
-    });
+    };
+    opened.onMessage.addListener(receive);
+    opened.onDisconnect.addListener(dropped);
+    if (!adopted) return;
+    const before = adopted.takeOver();
+    before.missed.forEach(receive);
+    if (before.dropped) dropped();
   };
   connect();
 

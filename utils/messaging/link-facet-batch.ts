@@ -8,7 +8,8 @@
  * answers while the frame is drawn.
  */
 import type { LinkFacet } from '../stats/facet-names';
-import { MAX_FACETS_PER_MESSAGE, type LinkFacetReply, type LinkFacetRequest, type Replies } from './protocol';
+import type { LinkFacetReply, LinkFacetRequest, Replies } from './protocol';
+import { MAX_FACETS_PER_MESSAGE } from './protocol-constants';
 import { sendMessage } from './send';
 
 interface Waiting {

@@ -10,9 +10,11 @@ import { CARD_KEY_PATTERN, MAX_LINK_TEXT } from '../card-frame-contract';
 import { MAX_PAGE_URL } from '../links/page-url';
 import { PRIORITIES } from '../scheduler/priorities';
 import { SettingsPatchSchema, type Settings } from '../settings/settings-schema';
+import { MAX_FACETS_PER_MESSAGE } from './protocol-constants';
 import { ACCOUNT_FACET_NAMES, LINK_FACET_NAMES, type AccountFacet, type AccountFacetData, type LinkFacet, type LinkFacetData } from '../stats/facet-names';
 
 export { CARD_PORT_PREFIX } from '../card-frame-contract';
+export { ASKER_PORT_PREFIX, isPortRejection, MAX_FACETS_PER_MESSAGE, PORT_REJECTED } from './protocol-constants';
 
 /** Who sent a message, as the background sees it. */
 export type SenderKind = 'extension-page' | 'content-script';
@@ -54,8 +56,6 @@ const linkFacetRequest = v.strictObject({
   cacheOnly: v.optional(v.boolean()),
 });
 
-/** Most link facets one `getLinkFacets` may ask: a popup view's (7), or a list's rows (10). */
-export const MAX_FACETS_PER_MESSAGE = 20;
 
 /** How a link behind a known link wrapper was found (utils/bitly/wrapped-link.ts). */
 const wrappedVia = v.strictObject({
@@ -308,16 +308,7 @@ export type AskerPush =
   | { type: 'facetRefreshFailed'; target: string; facet: string; problem: RefreshProblem }
   /** Settings changed (in the options page or another window): surfaces apply them at once. */
   | { type: 'settingsChanged'; settings: Settings };
-export const ASKER_PORT_PREFIX = 'bitlens-asker:';
 
-/**
- * The last message on a port the background turns away on purpose (a card frame whose key is
- * taken, a port beyond its tab's cap, a sender that may not hold one): the page does not
- * connect again (utils/messaging/held-port.ts).
- */
-export const PORT_REJECTED = { bitlensPort: 'rejected' } as const;
-export const isPortRejection = (message: unknown): boolean =>
-  typeof message === 'object' && message !== null && (message as { bitlensPort?: unknown }).bitlensPort === 'rejected';
 
 /**
  * What the extension asks a tab's content script with `tabs.sendMessage`, once that script is

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { CARD_METRIC_FACETS } from '../stats/facet-names';
+import { DEFAULT_SETTINGS as NEW_INSTALL_SETTINGS } from './default-settings';
 import { DEFAULTS, RANGES, UNITS } from './defaults';
 
 const host = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253));
@@ -39,5 +40,5 @@ export const SettingsPatchSchema = v.partial(v.strictObject(fields));
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
 
-/** The settings of a new install, and of every field that fails its check. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(v.parse(SettingsSchema, {}));
+/** The settings of a new install, and of every field that fails its check (built without the validator). */
+export const DEFAULT_SETTINGS: Readonly<Settings> = NEW_INSTALL_SETTINGS;
