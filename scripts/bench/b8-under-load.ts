@@ -105,9 +105,10 @@ export async function measureUnderLoad(opts: {
   const heapBefore = await probe.heapUsedAfterGc();
   // The probe opened a tab of its own, now the active one. Playwright still reports the load page
   // visible and focused, but Chromium does not draw a background tab: its frames count as undrawn
-  // and, once a card's animation has submitted a few, the page gets one frame a second. Pointer
-  // moves reach a page with its frames (rAF-aligned input), so every hover arrived up to a second
-  // late, the hover's move-on came before the page had even heard the hover, and no card opened.
+  // and, once a few have piled up (here soon after the first cards came), the page gets one frame a
+  // second (viz: ThrottleUndrawnFrames). Pointer moves reach a page with its frames (rAF-aligned
+  // input), so hovers arrived up to a second late, a hover's move-on came before the page had heard
+  // the hover itself, and 98 of 100 cards never opened.
   await page.bringToFront();
   fake.clearLog();
   fake.faults.add({ fault: { kind: 'latency', ms: LATENCY_MS } });
