@@ -36,11 +36,12 @@ const NUDGE_AFTER_MS = 50;
 const OPEN_EXTRA_MS = 100;
 /**
  * How late the stand-in answers. A card comes every ~0.65 s and its four requests fill the four
- * slots for a whole LATENCY_MS, so at 1 s the next cards' requests queue, and a card replaced while
- * its requests wait must have them dropped. At 250 ms every card's requests were done before the
- * next card came: nothing ever queued, and the check on dropped requests could not fail.
+ * slots for a whole LATENCY_MS, so at 0.8 s the next cards' requests queue, and a card replaced
+ * while its requests wait must have them dropped (about a quarter of the cards here), while most
+ * cards still get their numbers, so the cache outgrows its cap. At 250 ms every card's requests
+ * were done before the next card came: nothing ever queued, and that check could not fail.
  */
-const LATENCY_MS = 1000;
+const LATENCY_MS = 800;
 /** Time for a show or hide to travel content script → background → card, and a request to reach the stand-in. */
 const HOP_SLACK_MS = 50;
 export const MAX_IN_FLIGHT = 4;
