@@ -155,7 +155,7 @@ export const LOAD_BITLY_EVERY = 2;
  * B8's page: `total` links in the grid; the visible rows hold `ids` (Bitly `domain/hash`) in every
  * LOAD_BITLY_EVERY-th cell, so many distinct Bitly links can be hovered without scrolling; the rest
  * are ordinary links. A page script records when the page saw the pointer enter each element
- * (`window.benchEnters`). Returns the page and the grid index of each Bitly link.
+ * (`window.benchEnters`) and when each card came on screen or went (`window.benchCardsShown`, `window.benchCardsHidden`). Returns the page and the grid index of each Bitly link.
  */
 export function loadPage(ids: readonly string[], total: number): { html: string; cells: number[] } {
   if (ids.length * LOAD_BITLY_EVERY > VISIBLE_LINKS) throw new Error(`${ids.length} Bitly links do not fit the visible rows`);
@@ -176,6 +176,25 @@ export function loadPage(ids: readonly string[], total: number): { html: string;
     const a = e.isTrusted && e.target instanceof Element ? e.target.closest('a[href]') : null;
     window.benchEnters.push({ href: a ? a.href : '', at: Date.now() });
   }, { capture: true, passive: true });
+  // How many cards came on screen: the content script shows its frame by taking \`inert\` off the
+  // one element it adds under <html> (see hoverPage), and moves it next to each new link, so a
+  // card that replaces an open one counts by its new place.
+  window.benchCardsShown = [];
+  window.benchCardsHidden = [];
+  let shownAt = '';
+  const hosts = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'childList') {
+        for (const n of r.addedNodes) if (n instanceof HTMLElement && n !== document.head && n !== document.body) hosts.observe(n, { attributes: true, attributeFilter: ['inert', 'style'] });
+        continue;
+      }
+      const place = r.target.inert ? '' : r.target.style.top + ' ' + r.target.style.left;
+      if (place && place !== shownAt) window.benchCardsShown.push(Date.now());
+      if (!place && shownAt) window.benchCardsHidden.push(Date.now());
+      shownAt = place;
+    }
+  });
+  hosts.observe(document.documentElement, { childList: true });
 </script></body></html>`;
   return { html, cells };
 }
