@@ -7,7 +7,7 @@
  * stand-in and a page server on 127.0.0.1, and drives Debian's Chromium with and without the
  * extension. On a shared machine run it as `flock /tmp/bitlens-e2e.lock npm run bench`.
  *
- * Environment: BENCH_RUNS (default 5) measured runs per browser for B2 (B3: twice as many);
+ * Environment: BENCH_RUNS (default 7) measured runs per browser for B2 (B3: twice as many);
  * BENCH_EXTENSION_DIR measures an already built extension instead of building, and BENCH_ONLY=script,
  * BENCH_ONLY=b2, BENCH_ONLY=hovers, BENCH_ONLY=popup or BENCH_ONLY=load measures only B1–B3, B1–B2,
  * B1 and B4–B6, B1 and B7, or B1 and B8 without writing bench/RESULTS.md (development only).
@@ -37,7 +37,7 @@ import { type Measured, errorText, notMeasured } from './bench/result';
 import { writeReferenceExtension } from './bench/reference-extension';
 import { signInSampleAccount } from './bench/sample-account';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const ONLY = process.env.BENCH_ONLY;
 const ONLY_CHOICES = ['script', 'b2', 'hovers', 'popup', 'load', 'report'];
 if (ONLY !== undefined && !ONLY_CHOICES.includes(ONLY)) throw new Error(`BENCH_ONLY must be one of ${ONLY_CHOICES.join(', ')}, not "${ONLY}"`);

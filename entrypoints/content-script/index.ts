@@ -3,10 +3,10 @@
  * keyboard), waits for hover intent, and shows the card frame next to the link. Numbers, token
  * and storage stay in the background and the card page.
  *
- * A page load costs five listeners and nothing else (PRODUCT.md §6, B2): the stylesheet from
+ * A page load costs three listeners and nothing else (PRODUCT.md §6, B2): the stylesheet from
  * utils/bitly/link-hover-css.ts animates a Bitly link while it is hovered, so `animationstart`
- * is heard on Bitly links alone (and its `animationend`/`animationcancel` stopped, so pages do not
- * hear them); `focusin` serves the keyboard; the first pointer movement asks
+ * is heard on Bitly links alone (from the first one on, its `animationend`/`animationcancel` are
+ * stopped too, so pages do not hear them); `focusin` serves the keyboard; the first pointer movement asks
  * the config (with the account's branded domains, which only this isolated world knows). The
  * rest (hover-controller.ts) is set up on the first of those that needs it.
  *
@@ -36,17 +36,28 @@ function hoverFrameTime(): number | undefined {
 let controller: HoverController | undefined;
 const use = () => (controller ??= createHoverController());
 
+// The hover animation's end is Bitlens' own too; the listeners that stop it are added at the first
+// hover (each listener at load costs script time on every page, B2a), before that animation can end.
+const ownAnimationEnds = (e: AnimationEvent) => {
+  if (e.animationName === LINK_HOVER_ANIMATION) e.stopImmediatePropagation();
+};
+const animationEnds = ['animationend', 'animationcancel'] as const;
+let endsStopped = false;
+const stopAnimationEnds = () => {
+  if (endsStopped) return;
+  endsStopped = true;
+  for (const type of animationEnds) window.addEventListener(type, ownAnimationEnds, PASSIVE_CAPTURE);
+};
+
 // The pointer reached a Bitly link. A page can start an animation of that name itself, but
 // not the link's `:hover`, which only the pointer sets (and not the move hover-controller.ts
 // then waits for). The event is Bitlens' own: page listeners added after this one never hear it.
 const onAnimationStart = (e: AnimationEvent) => {
   if (e.animationName !== LINK_HOVER_ANIMATION) return;
   e.stopImmediatePropagation();
+  stopAnimationEnds();
   const anchor = e.target;
   if (e.isTrusted && anchor instanceof HTMLAnchorElement && anchor.matches(':hover')) use().linkHovered(anchor, hoverFrameTime());
-};
-const ownAnimationEnds = (e: AnimationEvent) => {
-  if (e.animationName === LINK_HOVER_ANIMATION) e.stopImmediatePropagation();
 };
 const onFocusIn = (e: FocusEvent) => {
   if (e.isTrusted) use().focused(e.target);
@@ -64,8 +75,6 @@ const onFirstMove = (e: PointerEvent) => {
 // about a quarter of a millisecond per page load, B2a).
 const listeners = [
   ['animationstart', onAnimationStart],
-  ['animationend', ownAnimationEnds],
-  ['animationcancel', ownAnimationEnds],
   ['focusin', onFocusIn],
   ['pointerover', onFirstMove],
 ] as unknown as Array<[string, EventListener]>;
@@ -77,6 +86,7 @@ for (const [type, listener] of listeners) window.addEventListener(type, listener
 whenOrphaned(() => {
   controller?.stop();
   for (const [type, listener] of listeners) window.removeEventListener(type, listener, PASSIVE_CAPTURE);
+  for (const type of animationEnds) window.removeEventListener(type, ownAnimationEnds, PASSIVE_CAPTURE);
 });
 
 /** WXT's entry point; the listeners above are already in place when it runs. */
