@@ -33,9 +33,6 @@ export default defineConfig({
     // Vitest brings a newer Vite than WXT's own; the preset works with both, only the types differ.
     // Non-production builds also list each chunk's modules (tests/e2e/bundle-boundaries.spec.ts checks the pages' boundaries).
     plugins: [preact() as never, noInnerHtml() as never, ...(flavour.name === 'production' ? [] : [chunkModulesPlugin(import.meta.dirname) as never])],
-    // popup.html lists no modulepreloads: fetched beside the boot script, they held it back ~12 ms
-    // (B7; its imports then load after the popup's own chunk, and the popup still paints ~10 ms sooner).
-    build: { modulePreload: { resolveDependencies: (_file: string, deps: string[], { hostId, hostType }: { hostId: string; hostType: 'html' | 'js' }) => (hostType === 'html' && hostId.endsWith('popup/index.html') ? [] : deps) } },
     define: {
       __BITLY_API_BASE__: JSON.stringify(flavour.apiBase),
       __BITLENS_FLAVOUR__: JSON.stringify(flavour.name),
