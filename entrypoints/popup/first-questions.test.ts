@@ -3,9 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageLinks } from '@/utils/messaging/protocol';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings-schema';
 import { askFirstQuestions, asPageLinks, firstView, handOverFirstQuestions, takeFirstQuestions, type FirstQuestions } from './first-questions';
-import { firstViewRequests } from './first-view-facets';
+import { EarlyAnswers, firstViewRequests } from './first-view-facets';
 import type { PopupView } from './popup-start';
-import { EarlyAnswers } from './first-view-facets';
 import { createMessagePopupApi } from './popup-api';
 import { SIGNED_IN } from './popup-api-fixture';
 

@@ -10,7 +10,7 @@
  * parsed, and every byte of it delays the page. So it speaks protocol.ts on the browser's own
  * promise-based API (`browser` in Firefox, `chrome` in Chromium), as send.ts does through the polyfill.
  */
-import { ASKER_PORT_PREFIX, MAX_FACETS_PER_MESSAGE } from '@/utils/messaging/protocol-constants';
+import { ASKER_PORT_PREFIX, perLinkFacetsMessage } from '@/utils/messaging/protocol-constants';
 import type { AccountState, Envelope, MessageType, PageLinks, PageRequest, Replies, ReplyEnvelope, RequestOf } from '@/utils/messaging/protocol';
 import type { Settings } from '@/utils/settings/settings-schema';
 import { EarlyAnswers, firstViewRequests, type ViewRequests } from './first-view-facets';
@@ -130,8 +130,7 @@ export function firstView(first: Pick<FirstQuestions, 'tab' | 'page' | 'account'
 
 /** Sends the requests as the popup's API would (link facets together), leaving each answer in `early`. */
 export function askEarly({ links, account }: ViewRequests, early: EarlyAnswers): void {
-  for (let from = 0; from < links.length; from += MAX_FACETS_PER_MESSAGE) {
-    const batch = links.slice(from, from + MAX_FACETS_PER_MESSAGE);
+  for (const batch of perLinkFacetsMessage(links)) {
     const replies = ask('getLinkFacets', { requests: batch });
     batch.forEach((request, i) => early.add(request, replies.then((all) => all[i] ?? Promise.reject(new Error('no answer')))));
   }

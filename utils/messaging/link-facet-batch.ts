@@ -9,7 +9,7 @@
  */
 import type { LinkFacet } from '../stats/facet-names';
 import type { LinkFacetReply, LinkFacetRequest, Replies } from './protocol';
-import { MAX_FACETS_PER_MESSAGE } from './protocol-constants';
+import { perLinkFacetsMessage } from './protocol-constants';
 import { sendMessage } from './send';
 
 interface Waiting {
@@ -31,8 +31,7 @@ export function createLinkFacetBatcher(send: Send = (requests) => sendMessage('g
     timer = frame = undefined;
     const waiting = queue;
     queue = [];
-    for (let from = 0; from < waiting.length; from += MAX_FACETS_PER_MESSAGE) {
-      const batch = waiting.slice(from, from + MAX_FACETS_PER_MESSAGE);
+    for (const batch of perLinkFacetsMessage(waiting)) {
       send(batch.map((w) => w.request)).then(
         (replies) => batch.forEach((w, i) => w.resolve(replies[i] ?? { state: 'error', reason: 'malformed' })),
         (error: unknown) => batch.forEach((w) => w.reject(error)),

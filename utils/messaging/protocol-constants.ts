@@ -8,6 +8,13 @@
 /** Most link facets one `getLinkFacets` may ask: a popup view's (7), or a list's rows (10). */
 export const MAX_FACETS_PER_MESSAGE = 20;
 
+/** `requests` split into the `getLinkFacets` messages that carry them, in order. */
+export function perLinkFacetsMessage<T>(requests: readonly T[]): T[][] {
+  const messages: T[][] = [];
+  for (let from = 0; from < requests.length; from += MAX_FACETS_PER_MESSAGE) messages.push(requests.slice(from, from + MAX_FACETS_PER_MESSAGE));
+  return messages;
+}
+
 /** The name of an asker's port is this + its askerId (utils/messaging/asker-ports.ts). */
 export const ASKER_PORT_PREFIX = 'bitlens-asker:';
 

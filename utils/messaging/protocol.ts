@@ -14,7 +14,7 @@ import { MAX_FACETS_PER_MESSAGE } from './protocol-constants';
 import { ACCOUNT_FACET_NAMES, LINK_FACET_NAMES, type AccountFacet, type AccountFacetData, type LinkFacet, type LinkFacetData } from '../stats/facet-names';
 
 export { CARD_PORT_PREFIX } from '../card-frame-contract';
-export { ASKER_PORT_PREFIX, isPortRejection, MAX_FACETS_PER_MESSAGE, PORT_REJECTED } from './protocol-constants';
+export { ASKER_PORT_PREFIX, isPortRejection, MAX_FACETS_PER_MESSAGE, perLinkFacetsMessage, PORT_REJECTED } from './protocol-constants';
 
 /** Who sent a message, as the background sees it. */
 export type SenderKind = 'extension-page' | 'content-script';
