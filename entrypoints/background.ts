@@ -32,11 +32,18 @@ import type { Browser } from 'wxt/browser';
 
 export default defineBackground(() => {
   const credentialStore = credentialStoreForThisBrowser(browser.storage.local);
-  // Every write also drops the remembered session (see `session` below).
+  // Read by every popup and card that asks for the account: kept in memory until its storage key
+  // changes. Firefox keeps the credentials in IndexedDB, which has no change events: each write
+  // through `credentials` forgets them (and the session derived from them, below) too.
+  const storedCredentials = rememberedUntilChanged(() => credentialStore.read(), [`local:${CREDENTIALS_KEY}`]);
   const credentials: typeof credentialStore = {
     kind: credentialStore.kind,
-    read: () => credentialStore.read(),
-    write: (next) => credentialStore.write(next).finally(() => session.forget()),
+    read: storedCredentials,
+    write: (next) =>
+      credentialStore.write(next).finally(() => {
+        storedCredentials.forget();
+        session.forget();
+      }),
   };
   async function readSession(): Promise<Session | null> {
     const stored = await credentials.read();
@@ -60,8 +67,8 @@ export default defineBackground(() => {
     transportFor: (token) => createTransport({ baseUrl: __BITLY_API_BASE__, token }),
   });
   // Read for every facet asked; kept in memory until their storage keys change (a popup's seven
-  // facets cost seven cache reads, not twenty-eight storage reads). Firefox keeps the credentials
-  // in IndexedDB, which has no change events: each write through `credentials` forgets it too.
+  // facets cost seven cache reads, not twenty-eight storage reads). The settings are also what
+  // every popup asks first (getSettings below).
   const session = rememberedUntilChanged(readSession, [`local:${CREDENTIALS_KEY}`]);
   const settings = rememberedUntilChanged(loadSettings, [settingsItem.key]);
   const cache = new StatsCache({ area: browser.storage.local });
@@ -148,7 +155,7 @@ export default defineBackground(() => {
       getGroups: (request, sender) => statsFor(sender).getGroups(request),
       findLinksToPage: (request) => linksToPage.find(request),
       shortenPage: (request) => shortener.shorten(request),
-      getSettings: () => loadSettings(),
+      getSettings: () => settings(),
       updateSettings: async (patch) => {
         const next = await updateSettings(patch);
         settings.forget();
