@@ -1,24 +1,26 @@
 /**
- * B2: added main-thread script time on a 10,000-link page (1 % Bitly links), with the extension
- * vs without it: (a) loading the page, (b) 200 pointer moves across its links.
+ * B2: added main-thread script time on a 10,000-link page (1 % Bitly links), with an extension
+ * vs without any: (a) loading the page, (b) 200 pointer moves across its links.
  *
- * Each run opens the page in a new tab of each browser and reads the tab's ScriptDuration
+ * Each run opens the page in a new tab of one browser and reads the tab's ScriptDuration
  * (a) after load plus a settle time, (b) before and after the moves. The page has no script of its
- * own, so without the extension both figures are ~0 and the difference is the extension's. The
+ * own, so without an extension both figures are ~0 and the difference is the extension's. The
  * moves start on the fresh page (nothing moved the pointer over it before), so the first crossing
  * of a Bitly link — everything a content script sets up on first use — is inside (b).
  *
- * These times depend on the machine, so the budgets are ratios (PRODUCT.md §6): the same figures
- * are taken for the yardstick extension (reference-extension.ts) in the same run, and Bitlens'
- * added time is compared with the yardstick's.
+ * These times depend on the machine, so the budgets are ratios (PRODUCT.md §6): Bitlens, the
+ * yardstick extension (reference-extension.ts) and a browser without extension are measured
+ * interleaved (interleaved-runs.ts), and Bitlens' added time is compared with the yardstick's,
+ * both against the same samples without extension.
  */
 import type { Page } from '@playwright/test';
 import type { Browser } from './browsers';
 import { attachProbe } from './cdp-metrics';
+import { COMPARED, type Compared, type ComparedBrowsers, figureOf, interleavedRuns, perRound, spreadEach } from './interleaved-runs';
 import { BITLY_EVERY, GRID, cellCentre, isBitlyIndex, linkGridPage, linkHref } from './pages';
 import type { PageServer } from './page-server';
 import { type Measured, errorText, notMeasured } from './result';
-import { median, ms, ratio, sleep, spread } from './stats';
+import { median, ms, ratio, sleep } from './stats';
 
 export const B2_LINKS = 10_000;
 export const B2_MOVES = 200;
@@ -118,37 +120,38 @@ async function oneRun(browser: Browser, url: string, targets: number[]): Promise
   }
 }
 
-/** What one extension added to the page, medians of the runs, with the raw samples for the notes. */
+/** Medians of what one extension added to the page: its runs − the runs without extension. */
+export interface B2Added {
+  loadMs: number;
+  movesMs: number;
+}
+
+/** Bitlens' and the yardstick's added time from the same interleaved runs, with the raw samples for the notes. */
 export interface B2Figures {
-  addedLoadMs: number;
-  addedMovesMs: number;
+  bitlens: B2Added;
+  yardstick: B2Added;
   notes: string[];
 }
 
 /**
- * `runs` measured runs per browser, alternating, after one warm-up run each. Every run is a new
- * tab, so the moves start on a fresh page and include its first crossing of a Bitly link.
- * Throws when a run fails.
+ * One warm-up run per browser, then `runs` rounds of one run in each, the order rotated each
+ * round (interleaved-runs.ts). Every run is a new tab, so the moves start on a fresh page and
+ * include its first crossing of a Bitly link. Throws when a run fails.
  */
-export async function measurePageLoadAndMoves(withExt: Browser, withoutExt: Browser, server: PageServer, runs: number, label: string): Promise<B2Figures> {
+export async function measurePageLoadAndMoves(browsers: ComparedBrowsers, server: PageServer, runs: number): Promise<B2Figures> {
   const url = server.add('/b2-grid', linkGridPage(B2_LINKS));
   const targets = moveTargets();
-  const figures = { with: [] as RunFigures[], without: [] as RunFigures[] };
-  await oneRun(withExt, url, targets);
-  await oneRun(withoutExt, url, targets);
-  for (let r = 0; r < runs; r++) {
-    figures.with.push(await oneRun(withExt, url, targets));
-    figures.without.push(await oneRun(withoutExt, url, targets));
-  }
-  const load = { with: figures.with.map((f) => f.loadMs), without: figures.without.map((f) => f.loadMs) };
-  const moves = { with: figures.with.map((f) => f.movesMs), without: figures.without.map((f) => f.movesMs) };
+  const samples = await interleavedRuns(COMPARED, runs, (c) => oneRun(browsers[c], url, targets));
+  const load = figureOf(samples, (f) => f.loadMs);
+  const moves = figureOf(samples, (f) => f.movesMs);
+  const added = (c: Compared): B2Added => ({ loadMs: median(load[c]) - median(load.none), movesMs: median(moves[c]) - median(moves.none) });
   const bitlyMoves = targets.filter(isBitlyIndex).length;
   return {
-    addedLoadMs: median(load.with) - median(load.without),
-    addedMovesMs: median(moves.with) - median(moves.without),
+    bitlens: added('bitlens'),
+    yardstick: added('yardstick'),
     notes: [
-      `B2a ${label}, page load, ms of ScriptDuration: with ${spread(load.with, 3)}; without ${spread(load.without, 3)}.`,
-      `B2b ${label}, ${B2_MOVES} moves on a fresh page (${bitlyMoves} onto Bitly links, the first crossed in ${CROSSING_STEPS} moves ${FRAME_MS} ms apart; 1 in ${BITLY_EVERY} links is one), ms: with ${spread(moves.with, 3)}; without ${spread(moves.without, 3)}.`,
+      `B2a page load, ms of ScriptDuration: ${spreadEach(load, 3)}; ${perRound(load, 3)}.`,
+      `B2b ${B2_MOVES} moves on a fresh page (${bitlyMoves} onto Bitly links, the first crossed in ${CROSSING_STEPS} moves ${FRAME_MS} ms apart; 1 in ${BITLY_EVERY} links is one), ms: ${spreadEach(moves, 3)}; ${perRound(moves, 2)}.`,
     ],
   };
 }
@@ -156,23 +159,22 @@ export async function measurePageLoadAndMoves(withExt: Browser, withoutExt: Brow
 /** "1.23 ms (0.84× yardstick 1.46 ms)". */
 const withRatio = (value: number, yardstick: number) => `${ms(value)} (${ratio(value, yardstick)}× yardstick ${ms(yardstick)})`;
 
-/** B2's rows: Bitlens' added time as a ratio to the yardstick's, measured in the same run (PRODUCT.md §6). */
-export function b2Rows(bitlens: B2Figures | Error, yardstick: B2Figures | Error): Measured {
+/** B2's rows: Bitlens' added time as a ratio to the yardstick's, measured in the same runs (PRODUCT.md §6). */
+export function b2Rows(figures: B2Figures | Error): Measured {
   const loadMeasure = `added script time, ${B2_LINKS.toLocaleString('en')}-link page load, vs the yardstick`;
   const movesMeasure = `added script time, ${B2_MOVES} pointer moves on a fresh page (first Bitly crossing included), vs the yardstick`;
   const loadBudget = `≤ ${B2_LOAD_BUDGET_RATIO}× yardstick`;
   const movesBudget = `≤ ${B2_MOVES_BUDGET_RATIO}× yardstick`;
-  if (bitlens instanceof Error || yardstick instanceof Error) {
-    const why = errorText(bitlens instanceof Error ? bitlens : yardstick);
+  if (figures instanceof Error) {
+    const why = errorText(figures);
     return { rows: [...notMeasured('B2a', loadMeasure, loadBudget, why).rows, ...notMeasured('B2b', movesMeasure, movesBudget, why).rows], notes: [`B2: not measured — ${why}`] };
   }
-  const loadRatio = bitlens.addedLoadMs / yardstick.addedLoadMs;
-  const movesRatio = bitlens.addedMovesMs / yardstick.addedMovesMs;
+  const { bitlens, yardstick } = figures;
   return {
     rows: [
-      { id: 'B2a', measure: loadMeasure, measured: withRatio(bitlens.addedLoadMs, yardstick.addedLoadMs), budget: loadBudget, pass: loadRatio <= B2_LOAD_BUDGET_RATIO },
-      { id: 'B2b', measure: movesMeasure, measured: withRatio(bitlens.addedMovesMs, yardstick.addedMovesMs), budget: movesBudget, pass: movesRatio <= B2_MOVES_BUDGET_RATIO },
+      { id: 'B2a', measure: loadMeasure, measured: withRatio(bitlens.loadMs, yardstick.loadMs), budget: loadBudget, pass: bitlens.loadMs / yardstick.loadMs <= B2_LOAD_BUDGET_RATIO },
+      { id: 'B2b', measure: movesMeasure, measured: withRatio(bitlens.movesMs, yardstick.movesMs), budget: movesBudget, pass: bitlens.movesMs / yardstick.movesMs <= B2_MOVES_BUDGET_RATIO },
     ],
-    notes: [...bitlens.notes, ...yardstick.notes],
+    notes: figures.notes,
   };
 }

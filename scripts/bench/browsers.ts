@@ -1,7 +1,7 @@
 /**
- * The two browsers every comparison needs: Debian's Chromium with the built extension and the
- * same Chromium without it, launched with the same arguments (TOOLCHAIN.md), each a fresh
- * persistent context in a temporary profile.
+ * The browsers the comparisons need: Debian's Chromium with a built extension (Bitlens, or the
+ * yardstick of reference-extension.ts) and the same Chromium without any, launched with the same
+ * arguments (TOOLCHAIN.md), each a fresh persistent context in a temporary profile.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
