@@ -30,11 +30,10 @@ export default defineConfig({
   // Every dependency is a visible import line, so tests/conventions/ can check boundaries.
   imports: false,
   outDir: flavour.outDir,
-  vite: ({ browser }) => ({
+  vite: () => ({
     // Vitest brings a newer Vite than WXT's own; the preset works with both, only the types differ.
     // Non-production builds also list each chunk's modules (tests/e2e/bundle-boundaries.spec.ts checks the pages' boundaries).
-    // Chromium builds have the popup's boot script import its bundle (entrypoints/popup-boot/start-bundle.ts).
-    plugins: [preact() as never, noInnerHtml() as never, ...(browser === 'firefox' ? [] : [popupBootBundle() as never]), ...(flavour.name === 'production' ? [] : [chunkModulesPlugin(import.meta.dirname) as never])],
+    plugins: [preact() as never, noInnerHtml() as never, popupBootBundle() as never, ...(flavour.name === 'production' ? [] : [chunkModulesPlugin(import.meta.dirname) as never])],
     define: {
       __BITLY_API_BASE__: JSON.stringify(flavour.apiBase),
       __BITLENS_FLAVOUR__: JSON.stringify(flavour.name),

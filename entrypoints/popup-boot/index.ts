@@ -14,8 +14,7 @@ import { startBundle } from './start-bundle';
 export default defineUnlistedScript(() => {
   // For the benchmark's breakdown of the time to the first paint (scripts/bench/b7-popup.ts).
   performance.mark('bitlens-popup-boot');
-  // First: without its bundle the popup stays empty, whatever the questions do. Firefox builds keep
-  // the bundle in popup.html (start-bundle.ts says why), and ship no import() of a computed address.
-  if (!import.meta.env.FIREFOX) startBundle(document.currentScript);
+  // First: without its bundle the popup stays empty, whatever the questions do.
+  startBundle(document.currentScript);
   handOverFirstQuestions(askFirstQuestions());
 });

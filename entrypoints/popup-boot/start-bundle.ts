@@ -8,9 +8,6 @@
  * document and its stylesheets are in — so the first frame with the cached numbers is not held back
  * by the window (PRODUCT.md §6, B7). The build (scripts/popup-boot-bundle-plugin.ts) moves the
  * bundle's entry and its modulepreloads from popup.html onto the boot script's tag.
- *
- * Chromium builds only: the Firefox add-ons linter rejects an `import()` of an address the code
- * reads at run time (UNSAFE_VAR_ASSIGNMENT), so Firefox builds keep the module script in popup.html.
  */
 
 /** On the boot script's tag: the bundle's entry chunk (`/chunks/popup-….js`). */
