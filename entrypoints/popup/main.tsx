@@ -12,8 +12,5 @@ performance.mark('bitlens-popup-script');
 document.title = t('popupTitle');
 document.documentElement.lang = t('langCode');
 const api = createMessagePopupApi();
+render(<PopupApp api={api} locale={browser.i18n.getUILanguage()} />, document.getElementById('app')!);
 addEventListener('pagehide', () => api.dispose(), { once: true });
-// The boot script imports this bundle (popup-boot/start-bundle.ts): it may run before the body is parsed.
-const start = () => render(<PopupApp api={api} locale={browser.i18n.getUILanguage()} />, document.getElementById('app')!);
-if (document.readyState === 'loading') addEventListener('DOMContentLoaded', start, { once: true });
-else start();

@@ -14,16 +14,13 @@ import { CHUNK_MODULES_FILE, type ChunkModules } from '../../scripts/chunk-modul
  * boot script) and modulepreloads.
  */
 const HTML_SCRIPT = /<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/?([^"]+\.js)"/g;
-/** The bundle a boot script imports, and its chunks (the popup: entrypoints/popup-boot/start-bundle.ts). */
-const BOOT_IMPORTS = /\sdata-(?:bundle|preload)="([^"]*)"/g;
 /** Static imports in a minified chunk: `import{a}from"./x.js"`, `import"./x.js"`, `export*from"./x.js"`. */
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+\.js)"/g;
 
 /** The start-up scripts of `page` (e.g. `card.html`) in a built extension, each once, entry first. */
 export function startupFiles(extensionDir: string, page: string): string[] {
   const html = readFileSync(path.join(extensionDir, page), 'utf8');
-  const booted = [...html.matchAll(BOOT_IMPORTS)].flatMap((m) => m[1]!.split(' ').filter(Boolean));
-  const queue = [...[...html.matchAll(HTML_SCRIPT)].map((m) => m[1]!), ...booted].map((file) => path.posix.normalize(file.replace(/^\//, '')));
+  const queue = [...html.matchAll(HTML_SCRIPT)].map((m) => path.posix.normalize(m[1]!));
   const seen = new Set<string>();
   while (queue.length > 0) {
     const file = queue.shift()!;
