@@ -83,14 +83,20 @@ export function LinkStats({ model, link, text, locale, onCopy, onOpenOptions, on
     if (onBack) heading?.focus();
   }, [heading]);
 
-  // The headline (total and chart) paints first; the lists under it fill in on the next frame, so
-  // the numbers that matter most do not wait for every row.
+  // The headline (total and chart) paints first; the lists under it fill in after that frame, so
+  // the numbers that matter most do not wait for every row. After the frame, not in it: an effect
+  // can run before the first frame (a popup is drawn only once it is shown), and rows rendered in
+  // an animation frame callback are laid out and painted in that same frame.
   const headlineShown = slots.clicks.reply !== undefined;
   const [listsShown, setListsShown] = useState(false);
   useEffect(() => {
     if (!headlineShown || listsShown) return;
-    const frame = requestAnimationFrame(() => setListsShown(true));
-    return () => cancelAnimationFrame(frame);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setListsShown(true))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [headlineShown, listsShown]);
   const listReply = <R,>(reply: R | undefined) => (listsShown ? reply : undefined);
 
