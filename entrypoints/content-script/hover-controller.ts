@@ -11,6 +11,7 @@ import { createCardFrame, type CardFrame } from './card-frame';
 import { createCardPreparer } from './card-prepare';
 import { createConfigSource } from './content-config';
 import { HoverIntent, type PointerTarget } from './hover-intent';
+import { createLinkRest } from './link-rest';
 import { linkLooksMeant } from './link-visibility';
 import { createMovedOn } from './moved-on';
 import { collectPageLinks } from './page-links';
@@ -189,11 +190,19 @@ export function createHoverController(): HoverController {
     if (linkLooksMeant(link.anchor)) intent.openNow(link);
   };
 
-  const linkHovered = (anchor: HTMLAnchorElement, since?: number) => {
-    moves.watch(anchor);
+  // The link is looked at, and the pointer followed, once it rests on the link (link-rest.ts).
+  const restedOn = (anchor: HTMLAnchorElement, since?: number) => {
     follow(true);
     lastTarget = anchor;
     whenClassified(anchor, (target) => pointerOn(target, since));
+  };
+  const rest = createLinkRest(restedOn);
+  const linkHovered = (anchor: HTMLAnchorElement, since?: number) => {
+    // The proof of a real move is watched for at once: the pointer may be still by the time it rests.
+    moves.watch(anchor);
+    // While a card is pending or open, `follow` already hears where the pointer goes.
+    if (intent.idle) rest.hovered(anchor, since);
+    else restedOn(anchor, since);
   };
   const branded = brandedLinkListener(linkHovered);
 
@@ -219,6 +228,7 @@ export function createHoverController(): HoverController {
       });
     },
     stop() {
+      rest.stop();
       intent.closeNow();
       frame?.remove();
       follow(false);
