@@ -9,13 +9,13 @@
 import { PREPARE_AFTER_MS } from './card-prepare';
 
 export interface LinkRest {
-  /** The pointer reached `anchor` (at `since`, performance.now() clock, if known); replaces any earlier link. */
+  /** The pointer reached `anchor` at `since` (performance.now() clock; when left out, now); replaces any earlier link. */
   hovered(anchor: HTMLAnchorElement, since?: number): void;
   /** Forgets the link (the extension went away). */
   stop(): void;
 }
 
-export function createLinkRest(rested: (anchor: HTMLAnchorElement, since?: number) => void): LinkRest {
+export function createLinkRest(rested: (anchor: HTMLAnchorElement, since: number) => void): LinkRest {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
     hovered(anchor, since = performance.now()) {
