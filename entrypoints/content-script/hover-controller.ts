@@ -119,7 +119,7 @@ export function createHoverController(config: ConfigSource, moves: MovedOn): Hov
     if (intent.idle) follow(false);
   };
 
-  // From a Bitly hover until the card closes: what the pointer enters. Only trusted events count,
+  // From a rested Bitly hover (page-session.ts) until the card closes: what the pointer enters. Only trusted events count,
   // so a page cannot drive lookups by synthesising them.
   const follow = switchable(
     'pointerover',

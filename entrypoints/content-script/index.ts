@@ -7,8 +7,9 @@
  * utils/bitly/link-hover-css.ts animates a Bitly link while it is hovered, so `animationstart`
  * is heard on Bitly links alone (from the first one on, its `animationend`/`animationcancel` are
  * stopped too, so pages do not hear them); `focusin` serves the keyboard; the first pointer movement asks
- * the config (with the account's branded domains, which only this isolated world knows). The
- * rest (hover-controller.ts) is set up on the first of those that needs it.
+ * the config (with the account's branded domains, which only this isolated world knows). That
+ * movement makes page-session.ts, where a Bitly hover waits until the pointer rests on the link;
+ * the rest (hover-controller.ts) is made when a link is rested on or focused.
  *
  * It is built as an unlisted script and listed in the manifest by wxt.config.ts rather than with
  * `defineContentScript`, whose wrapper brings the WebExtension polyfill and WXT's context: several
