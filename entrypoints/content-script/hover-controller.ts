@@ -119,8 +119,8 @@ export function createHoverController(config: ConfigSource, moves: MovedOn): Hov
     if (intent.idle) follow(false);
   };
 
-  // From a rested Bitly hover (page-session.ts) until the card closes: what the pointer enters. Only trusted events count,
-  // so a page cannot drive lookups by synthesising them.
+  // From a rested Bitly hover (page-session.ts) until the card closes: what the pointer enters.
+  // Only trusted events count, so a page cannot drive lookups by synthesising them.
   const follow = switchable(
     'pointerover',
     (e) => {
