@@ -8,9 +8,9 @@ function fakeLink(name: string) {
   return link as typeof link & HTMLAnchorElement;
 }
 
-function setup() {
+function setup(delayMs = 350) {
   const rested: Array<[string, number]> = [];
-  const rest = createLinkRest((anchor, since) => rested.push([(anchor as ReturnType<typeof fakeLink>).name, since]));
+  const rest = createLinkRest((anchor, since) => rested.push([(anchor as ReturnType<typeof fakeLink>).name, since]), () => delayMs);
   return { rest, rested };
 }
 
@@ -28,6 +28,13 @@ describe('a Bitly hover is handed on once the pointer rests on the link', () => 
     vi.advanceTimersByTime(PREPARE_AFTER_MS - 1);
     expect(rested).toEqual([]);
     vi.advanceTimersByTime(1);
+    expect(rested).toEqual([['a', 1234]]);
+  });
+
+  it.each([0, 40])('an intent delay of %i ms, shorter than the wait, is not made longer: handed on when it is over', (delayMs) => {
+    const { rest, rested } = setup(delayMs);
+    rest.hovered(fakeLink('a'), 1234);
+    vi.advanceTimersByTime(delayMs);
     expect(rested).toEqual([['a', 1234]]);
   });
 

@@ -3,7 +3,8 @@
  * on their way elsewhere all the time; such a crossing costs one timer: no lookup of the link, no
  * listener for where the pointer goes next, no intent delay, no message. If the link is still
  * hovered PREPARE_AFTER_MS later (the moment its card would be prepared anyway, card-prepare.ts),
- * it is handed on with the time the pointer got there, so the intent delay still counts from then.
+ * or once the user's intent delay is over if that is shorter, it is handed on with the time the
+ * pointer got there, so the intent delay still counts from then.
  * A page cannot set `:hover`, so it cannot make a link look rested on.
  */
 import { PREPARE_AFTER_MS } from './card-prepare';
@@ -15,7 +16,8 @@ export interface LinkRest {
   stop(): void;
 }
 
-export function createLinkRest(rested: (anchor: HTMLAnchorElement, since: number) => void): LinkRest {
+/** `delayMs`: the user's intent delay; a shorter one than PREPARE_AFTER_MS is not made longer by the wait. */
+export function createLinkRest(rested: (anchor: HTMLAnchorElement, since: number) => void, delayMs: () => number): LinkRest {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
     hovered(anchor, since = performance.now()) {
@@ -23,7 +25,7 @@ export function createLinkRest(rested: (anchor: HTMLAnchorElement, since: number
       timer = setTimeout(() => {
         timer = undefined;
         if (anchor.matches(':hover')) rested(anchor, since);
-      }, PREPARE_AFTER_MS);
+      }, Math.min(PREPARE_AFTER_MS, delayMs()));
     },
     stop: () => clearTimeout(timer),
   };

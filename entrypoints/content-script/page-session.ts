@@ -6,6 +6,7 @@
  * pointer that moves around, crossing Bitly links on its way, makes no controller.
  */
 import { isBitlyHost } from '@/utils/bitly/link';
+import { DEFAULTS } from '@/utils/settings/defaults';
 import { brandedLinkListener } from './branded-links';
 import { type ConfigSource, createConfigSource } from './content-config';
 import type { HoverController } from './hover-controller';
@@ -33,7 +34,10 @@ export interface PageSession {
 /** `controller`: the hover controller if made; `use`: it, made if need be. */
 export function createPageSession(controller: () => HoverController | undefined, use: () => HoverController): PageSession {
   const moves = createMovedOn((anchor) => controller()?.movedOn(anchor));
-  const rest = createLinkRest((anchor, since) => use().linkHovered(anchor, since));
+  const rest = createLinkRest(
+    (anchor, since) => use().linkHovered(anchor, since),
+    () => config.now?.hoverDelayMs ?? DEFAULTS.hoverDelayMs,
+  );
   const linkHovered = (anchor: HTMLAnchorElement, since?: number) => {
     // Watched at once: the pointer may be still by the time it rests.
     moves.watch(anchor);
