@@ -55,9 +55,25 @@ describe('card preparation during the intent delay', () => {
     expect(calls).toEqual(['prepare bit.ly/a']);
   });
 
+  it.each([
+    ['already rested the whole time (handed on by link-rest.ts)', PREPARE_AFTER_MS, 0],
+    ['rested part of the time', 40, PREPARE_AFTER_MS - 40],
+    ['just arrived', 0, PREPARE_AFTER_MS],
+  ])('a link the pointer has %s is prepared once it has rested PREPARE_AFTER_MS in all', (_, restedMs, wait) => {
+    const { preparer, calls } = setup();
+    preparer.pending(link('bit.ly/a'), restedMs);
+    if (wait > 0) {
+      vi.advanceTimersByTime(wait - 1);
+      expect(calls).toEqual([]);
+      vi.advanceTimersByTime(1);
+    }
+    expect(calls).toEqual(['prepare bit.ly/a']);
+  });
+
   it('while a card is open the next link is not prepared', () => {
     const { preparer, calls } = setup(true);
     preparer.pending(link('bit.ly/b'));
+    preparer.pending(link('bit.ly/c'), PREPARE_AFTER_MS);
     vi.advanceTimersByTime(1000);
     expect(calls).toEqual([]);
   });

@@ -18,8 +18,8 @@ import type { CardFrame } from './card-frame';
 export const PREPARE_AFTER_MS = 100;
 
 export interface CardPreparer {
-  /** The intent delay started for `link`. */
-  pending(link: BitlyLink): void;
+  /** The intent delay started for `link`, on which the pointer has been `restedMs` already. */
+  pending(link: BitlyLink, restedMs?: number): void;
   /** That delay was cancelled: the preparation, if any, is dropped. */
   abandoned(): void;
   /** The card opens (the delay ended, or the shortcut): showing replaces any preparation. */
@@ -34,14 +34,17 @@ export function createCardPreparer(frame: () => CardFrame, cardOpen: () => boole
     timer = undefined;
   };
   return {
-    pending(link) {
+    pending(link, restedMs = 0) {
       stop();
       if (cardOpen()) return;
-      timer = setTimeout(() => {
+      const prepare = () => {
         timer = undefined;
         prepared = true;
         frame().prepare(link);
-      }, PREPARE_AFTER_MS);
+      };
+      // A link handed on by link-rest.ts has been rested on long enough already.
+      if (restedMs >= PREPARE_AFTER_MS) prepare();
+      else timer = setTimeout(prepare, PREPARE_AFTER_MS - restedMs);
     },
     abandoned() {
       stop();

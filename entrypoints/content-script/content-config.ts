@@ -22,6 +22,8 @@ function toPageConfig(config: ContentConfig): PageConfig {
   };
 }
 
+export type ConfigSource = ReturnType<typeof createConfigSource>;
+
 /**
  * `onPush` hears every push; `onConfig` every new config, the first one included; `pageLinks`
  * answers the popup (all links) and the context menu (the links with one address).

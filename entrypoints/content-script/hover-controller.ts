@@ -1,19 +1,17 @@
 /**
- * Everything the content script does once the user is on the page: hover intent, the card frame,
- * the keyboard path and the page's config. Created by index.ts on the first trusted event that
- * needs it, so a page load pays only for index.ts's three listeners.
+ * Everything the content script does once the user reaches a Bitly link: hover intent, the card
+ * frame and the keyboard path, on the page's config (page-session.ts). Created by index.ts on the
+ * first trusted event that needs it, so a page load pays only for index.ts's three listeners.
  */
-import { isBitlyHost } from '@/utils/bitly/link';
+import type { ContentPush } from '@/utils/messaging/protocol';
 import { DEFAULTS } from '@/utils/settings/defaults';
 import { bitlyLinkAt, type BitlyLink } from './bitly-link-at';
-import { brandedLinkListener } from './branded-links';
 import { createCardFrame, type CardFrame } from './card-frame';
 import { createCardPreparer } from './card-prepare';
-import { createConfigSource } from './content-config';
+import type { ConfigSource } from './content-config';
 import { HoverIntent, type PointerTarget } from './hover-intent';
 import { linkLooksMeant } from './link-visibility';
-import { createMovedOn } from './moved-on';
-import { collectPageLinks } from './page-links';
+import type { MovedOn } from './moved-on';
 import { PASSIVE_CAPTURE } from './passive-capture';
 
 const CLOSE_GRACE_MS = 300;
@@ -37,35 +35,31 @@ function switchable<K extends keyof DocumentEventMap>(type: K, listener: (e: Doc
 
 export interface HoverController {
   /**
-   * The pointer is on this Bitly-looking link (a trusted `:hover` animation start, or a trusted
-   * `pointerover` on a branded link); its card waits for a real move on it (moved-on.ts).
+   * The pointer rests on this Bitly-looking link, or reached it while a card is pending or open
+   * (page-session.ts); its card waits for a real move on it (moved-on.ts, watched from the hover).
    * `since`: when the pointer got there (performance.now() clock), if known.
    */
   linkHovered(anchor: HTMLAnchorElement, since?: number): void;
+  /** The pointer moved on `anchor` since it got there (moved-on.ts). */
+  movedOn(anchor: Element): void;
+  /** Nothing pending or open: the pointer is not followed. */
+  readonly idle: boolean;
   /** A trusted `focusin`. */
   focused(target: EventTarget | null): void;
-  /**
-   * Asks the page's config (and with it the account's branded domains) if not yet asked; `target`
-   * is what the pointer entered meanwhile, checked once the branded domains are known.
-   */
-  loadConfig(target: EventTarget | null): void;
+  /** The background pushed a change (page-session.ts). */
+  pushed(push: ContentPush): void;
   /** The extension went away: close the card and stop listening. */
   stop(): void;
 }
 
-export function createHoverController(): HoverController {
+export function createHoverController(config: ConfigSource, moves: MovedOn): HoverController {
   /** Made on the first Bitly hover, then kept hidden between cards. */
   let frame: CardFrame | undefined;
   let lastTarget: EventTarget | null = null;
   let whileOpen: AbortController | undefined;
   let linkFocused = false;
 
-  // A card is due only for a link the user really moved on and can see (PRODUCT.md §4).
-  const moves = createMovedOn((anchor) => {
-    const pending = intent.pendingLink;
-    if (pending?.anchor === anchor) intent.ready(pending);
-  });
-
+  // A card is due only for a link the user really moved on (`moves`) and can see (PRODUCT.md §4).
   const intent = new HoverIntent<BitlyLink>({
     delayMs: () => config.now?.hoverDelayMs ?? DEFAULTS.hoverDelayMs,
     closeGraceMs: CLOSE_GRACE_MS,
@@ -100,21 +94,6 @@ export function createHoverController(): HoverController {
     () => intent.openLink !== undefined,
   );
 
-  const config = createConfigSource(
-    (push) => {
-      if (push.bitlensPush === 'closeCard') {
-        const anchor = intent.openLink?.anchor;
-        intent.closeNow();
-        if (push.refocusLink) anchor?.focus();
-      } else if (!config.now?.enabled) {
-        intent.closeNow();
-      }
-    },
-    (page) => branded(page.enabled ? page.brandedHosts : new Set()),
-    // `document.links`: the page's `<a href>` and `<area href>`, HTML only (an SVG link has no host).
-    (href) => collectPageLinks(document.links as HTMLCollectionOf<HTMLAnchorElement>, config.now?.brandedHosts ?? new Set(), location.href, undefined, href),
-  );
-
   /** What the pointer or focus is on, or null while the config is still loading. */
   function classify(target: EventTarget | null): PointerTarget<BitlyLink> | null {
     if (frame && target === frame.element) return CARD;
@@ -140,8 +119,8 @@ export function createHoverController(): HoverController {
     if (intent.idle) follow(false);
   };
 
-  // From a Bitly hover until the card closes: what the pointer enters. Only trusted events count,
-  // so a page cannot drive lookups by synthesising them.
+  // From a rested Bitly hover (page-session.ts) until the card closes: what the pointer enters.
+  // Only trusted events count, so a page cannot drive lookups by synthesising them.
   const follow = switchable(
     'pointerover',
     (e) => {
@@ -189,16 +168,19 @@ export function createHoverController(): HoverController {
     if (linkLooksMeant(link.anchor)) intent.openNow(link);
   };
 
-  const linkHovered = (anchor: HTMLAnchorElement, since?: number) => {
-    moves.watch(anchor);
-    follow(true);
-    lastTarget = anchor;
-    whenClassified(anchor, (target) => pointerOn(target, since));
-  };
-  const branded = brandedLinkListener(linkHovered);
-
   return {
-    linkHovered,
+    linkHovered(anchor, since) {
+      follow(true);
+      lastTarget = anchor;
+      whenClassified(anchor, (target) => pointerOn(target, since));
+    },
+    movedOn(anchor) {
+      const pending = intent.pendingLink;
+      if (pending?.anchor === anchor) intent.ready(pending);
+    },
+    get idle() {
+      return intent.idle;
+    },
     focused(target) {
       lastTarget = target;
       // Any link may be a Bitly link until the config says otherwise: listen for keys at once, so
@@ -212,18 +194,20 @@ export function createHoverController(): HoverController {
         listenForKeys();
       });
     },
-    loadConfig(target) {
-      void config.load().then((page) => {
-        const anchor = (target as Element | null)?.closest?.('a[href]');
-        if (page?.enabled && anchor instanceof HTMLAnchorElement && anchor.matches(':hover') && !isBitlyHost(anchor.hostname) && isBitlyHost(anchor.hostname, page.brandedHosts)) linkHovered(anchor);
-      });
+    pushed(push) {
+      if (push.bitlensPush === 'closeCard') {
+        const anchor = intent.openLink?.anchor;
+        intent.closeNow();
+        if (push.refocusLink) anchor?.focus();
+      } else if (!config.now?.enabled) {
+        intent.closeNow();
+      }
     },
     stop() {
       intent.closeNow();
       frame?.remove();
       follow(false);
       keys(false);
-      branded(new Set());
     },
   };
 }

@@ -18,8 +18,8 @@ export interface HoverIntentOptions<L> {
    * is still on it. Always, when left out.
    */
   mayOpen?: (link: L) => boolean;
-  /** The intent delay started for this link (no card is due yet). */
-  pending?(link: L): void;
+  /** The intent delay started for this link (no card is due yet); the pointer has been on it `restedMs` already. */
+  pending?(link: L, restedMs: number): void;
   /** The delay for this link was cancelled before its card opened (the pointer left, Escape…). */
   abandoned?(link: L): void;
   setTimer?: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
@@ -78,7 +78,7 @@ export class HoverIntent<L> {
       const link = target.link;
       const late = since === undefined ? 0 : Math.max(0, performance.now() - since);
       this.openTimer = this.setTimer(() => this.delayOver(link), Math.max(0, this.o.delayMs() - late));
-      this.o.pending?.(link);
+      this.o.pending?.(link, late);
       return;
     }
     // The common case on any page: the pointer moves over ordinary content with nothing pending.

@@ -7,8 +7,9 @@
  * utils/bitly/link-hover-css.ts animates a Bitly link while it is hovered, so `animationstart`
  * is heard on Bitly links alone (from the first one on, its `animationend`/`animationcancel` are
  * stopped too, so pages do not hear them); `focusin` serves the keyboard; the first pointer movement asks
- * the config (with the account's branded domains, which only this isolated world knows). The
- * rest (hover-controller.ts) is set up on the first of those that needs it.
+ * the config (with the account's branded domains, which only this isolated world knows). That
+ * movement makes page-session.ts, where a Bitly hover waits until the pointer rests on the link;
+ * the rest (hover-controller.ts) is made when a link is rested on or focused.
  *
  * It is built as an unlisted script and listed in the manifest by wxt.config.ts rather than with
  * `defineContentScript`, whose wrapper brings the WebExtension polyfill and WXT's context: several
@@ -18,6 +19,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { LINK_HOVER_ANIMATION } from '@/utils/bitly/link-hover-css';
 import { createHoverController, type HoverController } from './hover-controller';
+import { createPageSession, type PageSession } from './page-session';
 import { PASSIVE_CAPTURE } from './passive-capture';
 import { whenOrphaned } from './send-to-background';
 
@@ -34,7 +36,9 @@ function hoverFrameTime(): number | undefined {
 }
 
 let controller: HoverController | undefined;
-const use = () => (controller ??= createHoverController());
+let session: PageSession | undefined;
+const page = (): PageSession => (session ??= createPageSession(() => controller, use));
+const use = (): HoverController => (controller ??= createHoverController(page().config, page().moves));
 
 // The hover animation's end is Bitlens' own too; the listeners that stop it are added at the first
 // hover (each listener at load costs script time on every page, B2a), before that animation can end.
@@ -57,7 +61,7 @@ const onAnimationStart = (e: AnimationEvent) => {
   e.stopImmediatePropagation();
   stopAnimationEnds();
   const anchor = e.target;
-  if (e.isTrusted && anchor instanceof HTMLAnchorElement && anchor.matches(':hover')) use().linkHovered(anchor, hoverFrameTime());
+  if (e.isTrusted && anchor instanceof HTMLAnchorElement && anchor.matches(':hover')) page().linkHovered(anchor, hoverFrameTime());
 };
 const onFocusIn = (e: FocusEvent) => {
   if (e.isTrusted) use().focused(e.target);
@@ -68,7 +72,7 @@ const onFocusIn = (e: FocusEvent) => {
 const onFirstMove = (e: PointerEvent) => {
   if (!e.isTrusted) return;
   window.removeEventListener('pointerover', onFirstMove, PASSIVE_CAPTURE);
-  use().loadConfig(e.target);
+  page().load(e.target);
 };
 // All on the window: its capturing listeners run before the page's on the document and its
 // elements (a page's own window listeners added earlier run first), and the page's `document` is not touched at load (its first use from this isolated world makes its wrapper:
@@ -85,6 +89,7 @@ for (const [type, listener] of listeners) window.addEventListener(type, listener
 // After an update or uninstall this copy is orphaned: stop listening and remove the card.
 whenOrphaned(() => {
   controller?.stop();
+  session?.stop();
   for (const [type, listener] of listeners) window.removeEventListener(type, listener, PASSIVE_CAPTURE);
   for (const type of animationEnds) window.removeEventListener(type, ownAnimationEnds, PASSIVE_CAPTURE);
 });
