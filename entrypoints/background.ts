@@ -32,20 +32,18 @@ import type { Browser } from 'wxt/browser';
 
 export default defineBackground(() => {
   const credentialStore = credentialStoreForThisBrowser(browser.storage.local);
-  // Read by every popup and card that asks for the account: kept in memory until its storage key
-  // changes. Firefox keeps the credentials in IndexedDB, which has no change events: each write
-  // through `credentials` forgets them (and the session derived from them, below) too.
+  // Read for every facet and by every popup that asks for the account: kept in memory until its
+  // storage key changes (a popup's seven facets cost no storage read for the session). Firefox
+  // keeps the credentials in IndexedDB, which has no change events: each write through
+  // `credentials` forgets them too.
   const storedCredentials = rememberedUntilChanged(() => credentialStore.read(), [`local:${CREDENTIALS_KEY}`]);
   const credentials: typeof credentialStore = {
     kind: credentialStore.kind,
     read: storedCredentials,
-    write: (next) =>
-      credentialStore.write(next).finally(() => {
-        storedCredentials.forget();
-        session.forget();
-      }),
+    write: (next) => credentialStore.write(next).finally(() => storedCredentials.forget()),
   };
-  async function readSession(): Promise<Session | null> {
+  /** The session of the remembered credentials. */
+  async function session(): Promise<Session | null> {
     const stored = await credentials.read();
     if (!stored) return null;
     const { token, account } = stored;
@@ -66,10 +64,8 @@ export default defineBackground(() => {
     scheduler: new RequestScheduler(),
     transportFor: (token) => createTransport({ baseUrl: __BITLY_API_BASE__, token }),
   });
-  // Read for every facet asked; kept in memory until their storage keys change (a popup's seven
-  // facets cost seven cache reads, not twenty-eight storage reads). The settings are also what
-  // every popup asks first (getSettings below).
-  const session = rememberedUntilChanged(readSession, [`local:${CREDENTIALS_KEY}`]);
+  // Read for every facet asked and by every popup first (getSettings below); kept in memory until
+  // its storage key changes.
   const settings = rememberedUntilChanged(loadSettings, [settingsItem.key]);
   const cache = new StatsCache({ area: browser.storage.local });
   // Lookups from incognito tabs are kept in the worker's memory only (they read what is cached on disk).
@@ -107,7 +103,7 @@ export default defineBackground(() => {
     credentials,
     onAccountChanged: async () => {
       await forgetCachedData();
-      await Promise.all([stats.getBrandedHosts(), readSession().then((session) => showSignInState(session !== null))]);
+      await Promise.all([stats.getBrandedHosts(), session().then((known) => showSignInState(known !== null))]);
       // Open tabs drop the previous account's branded domains and learn the new one's.
       await pushContentConfig();
     },
@@ -121,7 +117,7 @@ export default defineBackground(() => {
     return fromCard ? (target: string) => lookups.admit(tabId, target, clicked === true) : undefined;
   };
   browser.runtime.onInstalled.addListener(openSetupOnInstall);
-  void readSession().then((session) => showSignInState(session !== null));
+  void session().then((known) => showSignInState(known !== null));
 
   const router = createMessageRouter(
     {
