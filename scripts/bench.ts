@@ -46,8 +46,7 @@ if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a p
  * B2a's and B3's figures are sub-millisecond medians whose run-to-run noise is a tenth or more of
  * their budgets (B2a's ratio moved by ±0.1 between runs of 7 rounds): twice the rounds.
  */
-const B2_RUNS = 2 * RUNS;
-const B3_RUNS = 2 * RUNS;
+const SCRIPT_ROUNDS = 2 * RUNS;
 const started = Date.now();
 /** Progress line with the time since the bench started. */
 const phase = (text: string) => console.log(`▶ [${((Date.now() - started) / 1000).toFixed(0)} s] ${text}`);
@@ -98,7 +97,7 @@ async function attempt<T>(measure: () => Promise<T>): Promise<T | Error> {
  * figure is shown beside the yardstick's.
  */
 async function measureScriptTime(dir: string, server: PageServer): Promise<Measured[]> {
-  phase(`B2, B3: ${B2_RUNS} and ${B3_RUNS} rounds of one run each with Bitlens, the yardstick and no extension, the order rotated each round`);
+  phase(`B2, B3: ${SCRIPT_ROUNDS} rounds each of one run with Bitlens, the yardstick and no extension, the order rotated each round`);
   const referenceDir = writeReferenceExtension();
   const launched: Browser[] = [];
   const launch = async (extensionDir: string | null) => {
@@ -109,8 +108,8 @@ async function measureScriptTime(dir: string, server: PageServer): Promise<Measu
   try {
     const browsers = { bitlens: await launch(dir), yardstick: await launch(referenceDir), none: await launch(null) };
     await signInSampleAccount(browsers.bitlens.context, browsers.bitlens.extensionId!);
-    const b2 = await attempt(() => measurePageLoadAndMoves(browsers, server, B2_RUNS));
-    const b3 = ONLY === 'b2' ? new Error('BENCH_ONLY=b2') : await attempt(() => measureAppendedLinks(browsers, server, B3_RUNS));
+    const b2 = await attempt(() => measurePageLoadAndMoves(browsers, server, SCRIPT_ROUNDS));
+    const b3 = ONLY === 'b2' ? new Error('BENCH_ONLY=b2') : await attempt(() => measureAppendedLinks(browsers, server, SCRIPT_ROUNDS));
     return [b2Rows(b2), b3Rows(b3)];
   } finally {
     await Promise.all(launched.map((b) => b.close()));
@@ -216,7 +215,7 @@ async function main() {
   const command = process.env.BENCH_EXTENSION_DIR ? `BENCH_EXTENSION_DIR=${process.env.BENCH_EXTENSION_DIR} npm run bench` : 'npm run bench';
   writeFileSync(
     RESULTS_FILE,
-    markdown({ date: new Date(), machine, command, source, runs: RUNS, b2Runs: B2_RUNS, b3Runs: B3_RUNS, extensionDir: path.relative(process.cwd(), dir), rows, notes, method: METHOD }),
+    markdown({ date: new Date(), machine, command, source, runs: RUNS, scriptRounds: SCRIPT_ROUNDS, extensionDir: path.relative(process.cwd(), dir), rows, notes, method: METHOD }),
   );
   console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
 

@@ -26,8 +26,8 @@ export interface Report {
   command: string;
   source: string;
   runs: number;
-  b2Runs: number;
-  b3Runs: number;
+  /** B2's and B3's rounds (one run per browser each). */
+  scriptRounds: number;
   extensionDir: string;
   rows: readonly Row[];
   notes: readonly string[];
@@ -49,7 +49,7 @@ export function markdown(report: Report): string {
     `- Command: \`${report.command}\``,
     `- Source: ${report.source}`,
     `- Extension: \`${report.extensionDir}\``,
-    `- Runs: B2 ${report.b2Runs}, B3 ${report.b3Runs} measured runs per browser (plus one warm-up each), medians; B4–B6 one hover session (50 links × 3 hovers); B7 ${2 * report.runs} cached popup opens per tab`,
+    `- Runs: B2 and B3 ${report.scriptRounds} measured runs per browser each (plus one warm-up each), medians; B4–B6 one hover session (50 links × 3 hovers); B7 ${2 * report.runs} cached popup opens per tab`,
     `- Verdict: ${missed === 0 ? 'every budget met' : `${missed} of ${report.rows.length} rows missed or not measured`}`,
     '',
     '| id | measure | measured | budget | pass |',
