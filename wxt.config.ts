@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { chunkModulesPlugin } from './scripts/chunk-modules-plugin';
 import { resolveFlavour } from './scripts/flavour';
+import { sharedPageChunk } from './scripts/shared-page-chunk';
 import { noInnerHtml } from './scripts/no-inner-html';
 import { BITLY_HOSTS } from './utils/bitly/link';
 import { linkHoverCss } from './utils/bitly/link-hover-css';
@@ -32,7 +33,7 @@ export default defineConfig({
   vite: () => ({
     // Vitest brings a newer Vite than WXT's own; the preset works with both, only the types differ.
     // Non-production builds also list each chunk's modules (tests/e2e/bundle-boundaries.spec.ts checks the pages' boundaries).
-    plugins: [preact() as never, noInnerHtml() as never, ...(flavour.name === 'production' ? [] : [chunkModulesPlugin(import.meta.dirname) as never])],
+    plugins: [preact() as never, noInnerHtml() as never, sharedPageChunk() as never, ...(flavour.name === 'production' ? [] : [chunkModulesPlugin(import.meta.dirname) as never])],
     define: {
       __BITLY_API_BASE__: JSON.stringify(flavour.apiBase),
       __BITLENS_FLAVOUR__: JSON.stringify(flavour.name),

@@ -1,0 +1,57 @@
+import type { Plugin } from 'vite';
+
+/**
+ * The extension pages' build puts the code that two or more pages load at start-up into one chunk,
+ * `shared`, instead of leaving Rollup to split it by which pages use what (it made five chunks,
+ * each with its own stylesheet, for the popup alone). Every file an extension page loads is a
+ * separate request through the browser's extension resource loader, and the popup stays hidden
+ * until all of them have loaded: eleven files cost its first paint ~10 ms more than five
+ * (PRODUCT.md §6, B7). Code only lazy chunks share (Chart.js, the world map) is left to Rollup, so
+ * it still loads only where a view asks for it.
+ */
+export const SHARED_CHUNK = 'shared';
+
+/** What the rule reads of Rollup's module graph (`this.getModuleInfo`). */
+export interface GraphModule {
+  isEntry: boolean;
+  importers: readonly string[];
+}
+
+/** The pages (entry modules) whose static imports reach `id`. */
+export function pagesReaching(id: string, getModuleInfo: (id: string) => GraphModule | null): Set<string> {
+  const pages = new Set<string>();
+  const seen = new Set<string>([id]);
+  const queue = [id];
+  while (queue.length > 0) {
+    const current = queue.pop()!;
+    const info = getModuleInfo(current);
+    if (!info) continue;
+    if (info.isEntry) pages.add(current);
+    for (const importer of info.importers) {
+      if (seen.has(importer)) continue;
+      seen.add(importer);
+      queue.push(importer);
+    }
+  }
+  return pages;
+}
+
+/** `shared` for a module two or more pages import statically; otherwise Rollup decides. */
+export function sharedChunkFor(id: string, getModuleInfo: (id: string) => GraphModule | null): string | undefined {
+  const info = getModuleInfo(id);
+  if (!info || info.isEntry) return undefined;
+  return pagesReaching(id, getModuleInfo).size >= 2 ? SHARED_CHUNK : undefined;
+}
+
+export function sharedPageChunk(): Plugin {
+  return {
+    name: 'bitlens:shared-page-chunk',
+    apply: 'build',
+    outputOptions(options) {
+      // WXT builds the background, the content script and the popup's boot script apart, each into
+      // one file: only the pages' build is split.
+      if (options.inlineDynamicImports || options.format === 'iife') return null;
+      return { ...options, manualChunks: (id, { getModuleInfo }) => sharedChunkFor(id, getModuleInfo) };
+    },
+  };
+}
