@@ -24,7 +24,7 @@ import { pageConfigFor } from '@/utils/settings/page-config';
 import { memoryArea } from '@/utils/cache/memory-area';
 import { AskerPorts } from '@/utils/messaging/asker-ports';
 import { t } from '@/utils/i18n';
-import { planGates } from '@/utils/stats/plan-gates';
+import { rememberedPlanGates } from '@/utils/stats/plan-gates';
 import { createStatsService, type Session } from '@/utils/stats/stats-service';
 import { LookupBudget } from '@/utils/stats/lookup-budget';
 import { CARD_PAGE } from '@/utils/card-frame-contract';
@@ -67,6 +67,8 @@ export default defineBackground(() => {
   // Read for every facet asked and by every popup first (getSettings below); kept in memory until
   // its storage key changes.
   const settings = rememberedUntilChanged(loadSettings, [settingsItem.key]);
+  // Asked before every facet is answered; kept in memory like the settings.
+  const planGates = rememberedPlanGates();
   const cache = new StatsCache({ area: browser.storage.local });
   // Lookups from incognito tabs are kept in the worker's memory only (they read what is cached on disk).
   const privateCache = new StatsCache({ area: memoryArea(), readThrough: cache });

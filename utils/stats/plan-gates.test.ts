@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { planGates } from './plan-gates';
+import { planGates, rememberedPlanGates } from './plan-gates';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -19,5 +19,31 @@ describe('plan gates', () => {
     void planGates.remember('freya', 'cities');
     await planGates.clear();
     expect(await planGates.has('freya', 'cities')).toBe(false);
+  });
+});
+
+describe('plan gates kept in memory (the background’s)', () => {
+  const readsOfGates = () => vi.spyOn(fakeBrowser.storage.local, 'get');
+
+  it('reads storage once for any number of questions', async () => {
+    await planGates.remember('freya', 'cities');
+    const gates = rememberedPlanGates();
+    const reads = readsOfGates();
+    const answers = await Promise.all(['cities', 'devices', 'cities', 'countries'].map((facet) => gates.has('freya', facet)));
+    expect(answers).toEqual([true, false, true, false]);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it('knows its own changes at once, and a change written elsewhere once storage reports it', async () => {
+    const gates = rememberedPlanGates();
+    expect(await gates.has('freya', 'cities')).toBe(false);
+    await gates.remember('freya', 'cities');
+    expect(await gates.has('freya', 'cities')).toBe(true);
+
+    await planGates.remember('freya', 'devices');
+    await vi.waitFor(async () => expect(await gates.has('freya', 'devices')).toBe(true));
+
+    await gates.clear();
+    expect(await gates.has('freya', 'cities')).toBe(false);
   });
 });

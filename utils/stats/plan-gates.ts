@@ -3,28 +3,52 @@
  * again. "Clear cached data" and signing out forget them (e.g. after a plan upgrade).
  */
 import { storage } from 'wxt/utils/storage';
+import { rememberedUntilChanged } from '../cache/remembered';
 
-const gatesItem = storage.defineItem<Record<string, string[]>>('local:planGates', { fallback: {} });
+type Gates = Record<string, string[]>;
+
+const gatesItem = storage.defineItem<Gates>('local:planGates', { fallback: {} });
 
 /** Changes run one after another: two 402s at once (cities and devices) must both be kept. */
 let writes: Promise<void> = Promise.resolve();
 
-export const planGates = {
-  async has(login: string, facet: string): Promise<boolean> {
-    return ((await gatesItem.getValue())[login] ?? []).includes(facet);
-  },
-  remember(login: string, facet: string): Promise<void> {
-    writes = writes.then(async () => {
-      const gates = await gatesItem.getValue();
-      const known = gates[login] ?? [];
-      if (!known.includes(facet)) await gatesItem.setValue({ ...gates, [login]: [...known, facet] });
-    }).catch(() => {});
-    return writes;
-  },
-  clear(): Promise<void> {
-    writes = writes.then(() => gatesItem.removeValue()).catch(() => {});
-    return writes;
-  },
-};
+/** The gates as `read` gives them; every change goes to storage, then `changed()`. */
+function planGatesReading(read: () => Promise<Gates>, changed: () => void = () => {}) {
+  return {
+    async has(login: string, facet: string): Promise<boolean> {
+      return ((await read())[login] ?? []).includes(facet);
+    },
+    remember(login: string, facet: string): Promise<void> {
+      writes = writes
+        .then(async () => {
+          const gates = await gatesItem.getValue();
+          const known = gates[login] ?? [];
+          if (!known.includes(facet)) await gatesItem.setValue({ ...gates, [login]: [...known, facet] });
+        })
+        .catch(() => {})
+        .finally(changed);
+      return writes;
+    },
+    clear(): Promise<void> {
+      writes = writes
+        .then(() => gatesItem.removeValue())
+        .catch(() => {})
+        .finally(changed);
+      return writes;
+    },
+  };
+}
 
-export type PlanGates = typeof planGates;
+export type PlanGates = ReturnType<typeof planGatesReading>;
+
+/** Read from storage at every question. */
+export const planGates: PlanGates = planGatesReading(() => gatesItem.getValue());
+
+/**
+ * For the background, which asks before every facet it answers (a popup's seven at once): read
+ * once and kept in memory until the stored gates change; its own changes are seen at once.
+ */
+export function rememberedPlanGates(): PlanGates {
+  const read = rememberedUntilChanged(() => gatesItem.getValue(), [gatesItem.key]);
+  return planGatesReading(read, () => read.forget());
+}
