@@ -1,15 +1,22 @@
 import type { Plugin } from 'vite';
 
 /**
- * The extension pages' build puts the code that two or more pages load at start-up into one chunk,
- * `shared`, instead of leaving Rollup to split it by which pages use what (it made five chunks,
- * each with its own stylesheet, for the popup alone). Every file an extension page loads is a
- * separate request through the browser's extension resource loader, and the popup stays hidden
- * until all of them have loaded: eleven files cost its first paint ~10 ms more than five
- * (PRODUCT.md §6, B7). Code only lazy chunks share (Chart.js, the world map) is left to Rollup, so
- * it still loads only where a view asks for it.
+ * The extension pages' build puts the code the hover card or the popup starts with, when other
+ * pages start with it too, into one chunk, `shared`, instead of leaving Rollup to split it by
+ * which pages use what (it made five chunks, each with its own stylesheet, for the popup alone).
+ * Every file an extension page loads is a separate request through the browser's extension
+ * resource loader, and the popup stays hidden until all of them have loaded: eleven files cost
+ * its first paint ~10 ms more than six (PRODUCT.md §6, B7).
+ *
+ * Only what the card or the popup starts with is merged, so code that other pages alone share
+ * (the report and the test build's view fixtures share the report's views) never joins their
+ * start-up; code only lazy chunks share (Chart.js, the world map) is left to Rollup too, so it
+ * still loads only where a view asks for it.
  */
 export const SHARED_CHUNK = 'shared';
+
+/** The pages whose start-up the shared chunk is for: the hover card and the popup. */
+export const LEAN_PAGE = /[\\/]entrypoints[\\/](card|popup)[\\/]index\.html$/;
 
 /** What the rule reads of Rollup's module graph (`this.getModuleInfo`). */
 export interface GraphModule {
@@ -17,8 +24,10 @@ export interface GraphModule {
   importers: readonly string[];
 }
 
+type ModuleInfoOf = (id: string) => GraphModule | null;
+
 /** The pages (entry modules) whose static imports reach `id`. */
-export function pagesReaching(id: string, getModuleInfo: (id: string) => GraphModule | null): Set<string> {
+export function pagesReaching(id: string, getModuleInfo: ModuleInfoOf): Set<string> {
   const pages = new Set<string>();
   const seen = new Set<string>([id]);
   const queue = [id];
@@ -36,11 +45,15 @@ export function pagesReaching(id: string, getModuleInfo: (id: string) => GraphMo
   return pages;
 }
 
-/** `shared` for a module two or more pages import statically; otherwise Rollup decides. */
-export function sharedChunkFor(id: string, getModuleInfo: (id: string) => GraphModule | null): string | undefined {
+/**
+ * `shared` for a module two or more pages import statically, one of them the card or the popup
+ * (`isLean`); otherwise Rollup decides.
+ */
+export function sharedChunkFor(id: string, getModuleInfo: ModuleInfoOf, isLean: (page: string) => boolean = (page) => LEAN_PAGE.test(page)): string | undefined {
   const info = getModuleInfo(id);
   if (!info || info.isEntry) return undefined;
-  return pagesReaching(id, getModuleInfo).size >= 2 ? SHARED_CHUNK : undefined;
+  const pages = [...pagesReaching(id, getModuleInfo)];
+  return pages.length >= 2 && pages.some(isLean) ? SHARED_CHUNK : undefined;
 }
 
 export function sharedPageChunk(): Plugin {
