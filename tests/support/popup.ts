@@ -208,9 +208,12 @@ export class Popup {
     });
   }
 
-  /** A PNG of the popup as it is drawn now. */
+  /**
+   * A PNG of the popup as it is drawn now, as the user sees it: the popup window only (capturing
+   * beyond it repeated the popup's top under its scrolled list).
+   */
   async screenshot(): Promise<Buffer> {
-    const { data } = await this.send<{ data: string }>('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true });
+    const { data } = await this.send<{ data: string }>('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
     return Buffer.from(data, 'base64');
   }
 
