@@ -4,6 +4,7 @@
  * that hears the pushes also answers the popup's question for the page's links (`PageRequest`).
  */
 import type { ContentConfig, ContentPush, PageLinks, PageRequest } from '@/utils/messaging/protocol';
+import { DEFAULTS } from '@/utils/settings/defaults';
 import { sendToBackground } from './send-to-background';
 
 export interface PageConfig {
@@ -70,6 +71,10 @@ export function createConfigSource(onPush: (push: ContentPush) => void, onConfig
     /** The config if already known (hot path), else undefined. */
     get now(): PageConfig | undefined {
       return current;
+    },
+    /** The user's intent delay; the default until the config is known. */
+    get hoverDelayMs(): number {
+      return current?.hoverDelayMs ?? DEFAULTS.hoverDelayMs;
     },
     /** Loads the config once; undefined when the background cannot answer. */
     load(): Promise<PageConfig | undefined> {

@@ -4,7 +4,6 @@
  * first trusted event that needs it, so a page load pays only for index.ts's three listeners.
  */
 import type { ContentPush } from '@/utils/messaging/protocol';
-import { DEFAULTS } from '@/utils/settings/defaults';
 import { bitlyLinkAt, type BitlyLink } from './bitly-link-at';
 import { createCardFrame, type CardFrame } from './card-frame';
 import { createCardPreparer } from './card-prepare';
@@ -61,7 +60,7 @@ export function createHoverController(config: ConfigSource, moves: MovedOn): Hov
 
   // A card is due only for a link the user really moved on (`moves`) and can see (PRODUCT.md §4).
   const intent = new HoverIntent<BitlyLink>({
-    delayMs: () => config.now?.hoverDelayMs ?? DEFAULTS.hoverDelayMs,
+    delayMs: () => config.hoverDelayMs,
     closeGraceMs: CLOSE_GRACE_MS,
     same: (a, b) => a.anchor === b.anchor && a.id === b.id,
     mayOpen: (link) => moves.movedOn(link.anchor) && linkLooksMeant(link.anchor),

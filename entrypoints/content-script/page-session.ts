@@ -6,7 +6,6 @@
  * pointer that moves around, crossing Bitly links on its way, makes no controller.
  */
 import { isBitlyHost } from '@/utils/bitly/link';
-import { DEFAULTS } from '@/utils/settings/defaults';
 import { brandedLinkListener } from './branded-links';
 import { type ConfigSource, createConfigSource } from './content-config';
 import type { HoverController } from './hover-controller';
@@ -36,7 +35,7 @@ export function createPageSession(controller: () => HoverController | undefined,
   const moves = createMovedOn((anchor) => controller()?.movedOn(anchor));
   const rest = createLinkRest(
     (anchor, since) => use().linkHovered(anchor, since),
-    () => config.now?.hoverDelayMs ?? DEFAULTS.hoverDelayMs,
+    () => config.hoverDelayMs,
   );
   const linkHovered = (anchor: HTMLAnchorElement, since?: number) => {
     // Watched at once: the pointer may be still by the time it rests.
