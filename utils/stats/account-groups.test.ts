@@ -7,7 +7,7 @@ import type { BitlyRequest } from '../bitly/transport';
 import { CACHE_PREFIX, StatsCache } from '../cache/stats-cache';
 import { scriptedBitly } from '../scheduler/scheduled-bitly-fixture';
 import { DEFAULT_SETTINGS } from '../settings/settings';
-import { planGates } from './plan-gates';
+import { rememberedPlanGates } from './plan-gates';
 import { createStatsService } from './stats-service';
 
 /** Bitly's groups of each sample token's account (the token names the login). */
@@ -42,7 +42,7 @@ function setup() {
       return stored && { token: stored.token, login: stored.account.login, defaultGroupGuid: stored.account.defaultGroup.guid, organizationGuid: null };
     },
     settings: async () => DEFAULT_SETTINGS,
-    planGates,
+    planGates: rememberedPlanGates(),
     askers: { signal: () => undefined, push: (id, message) => pushes.push([id, message]) },
   });
   const account = createAccountService({ bitly, credentials, onAccountChanged: () => cache.clear() });

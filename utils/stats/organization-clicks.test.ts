@@ -6,7 +6,7 @@ import { StatsCache } from '../cache/stats-cache';
 import { scriptedBitly } from '../scheduler/scheduled-bitly-fixture';
 import { DEFAULT_SETTINGS, parseSettings } from '../settings/settings';
 import { sumGroupClicks } from './organization-clicks';
-import { planGates } from './plan-gates';
+import { rememberedPlanGates } from './plan-gates';
 import { createStatsService, type Session } from './stats-service';
 
 const query = { unit: 'day' as const, units: 3 };
@@ -59,7 +59,7 @@ function setup() {
     bitly,
     session: async () => paula,
     settings: async () => parseSettings(DEFAULT_SETTINGS),
-    planGates,
+    planGates: rememberedPlanGates(),
     askers: { signal: () => undefined, push: () => {} },
   });
   return { service, client: script(paula.token) };

@@ -12,8 +12,14 @@ const gatesItem = storage.defineItem<Gates>('local:planGates', { fallback: {} })
 /** Changes run one after another: two 402s at once (cities and devices) must both be kept. */
 let writes: Promise<void> = Promise.resolve();
 
-/** The gates as `read` gives them; every change goes to storage, then `changed()`. */
-function planGatesReading(read: () => Promise<Gates>, changed: () => void = () => {}) {
+/**
+ * The background's plan gates, asked before every facet it answers (a popup's seven at once): read
+ * once and kept in memory until the stored gates change; its own changes are seen at once (every
+ * change goes to storage, then the memory is dropped).
+ */
+export function rememberedPlanGates() {
+  const read = rememberedUntilChanged(() => gatesItem.getValue(), [gatesItem.key]);
+  const changed = () => read.forget();
   return {
     async has(login: string, facet: string): Promise<boolean> {
       return ((await read())[login] ?? []).includes(facet);
@@ -39,16 +45,4 @@ function planGatesReading(read: () => Promise<Gates>, changed: () => void = () =
   };
 }
 
-export type PlanGates = ReturnType<typeof planGatesReading>;
-
-/** Read from storage at every question. */
-export const planGates: PlanGates = planGatesReading(() => gatesItem.getValue());
-
-/**
- * For the background, which asks before every facet it answers (a popup's seven at once): read
- * once and kept in memory until the stored gates change; its own changes are seen at once.
- */
-export function rememberedPlanGates(): PlanGates {
-  const read = rememberedUntilChanged(() => gatesItem.getValue(), [gatesItem.key]);
-  return planGatesReading(read, () => read.forget());
-}
+export type PlanGates = ReturnType<typeof rememberedPlanGates>;

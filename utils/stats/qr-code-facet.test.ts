@@ -5,7 +5,7 @@ import type { BitlyRequest } from '../bitly/transport';
 import { StatsCache } from '../cache/stats-cache';
 import { scriptedBitly } from '../scheduler/scheduled-bitly-fixture';
 import { DEFAULT_SETTINGS } from '../settings/settings';
-import { planGates } from './plan-gates';
+import { rememberedPlanGates } from './plan-gates';
 import { createStatsService, type Session } from './stats-service';
 
 const paula: Session = { token: 'tok-paula', login: 'paula', defaultGroupGuid: 'Bg1', organizationGuid: 'Oa1' };
@@ -27,6 +27,7 @@ function fakeBitly(token: string) {
 function setup() {
   const { bitly, script } = scriptedBitly(fakeBitly);
   const current = { session: paula };
+  const planGates = rememberedPlanGates();
   const service = createStatsService({
     cache: new StatsCache({ area: fakeBrowser.storage.local as never }),
     bitly,
@@ -37,7 +38,7 @@ function setup() {
     // One moment throughout: a cached answer then equals the fetched one to the millisecond.
     now: () => 1_700_000_000_000,
   });
-  return { service, current, calls: (s: Session) => script(s.token).getQrCode };
+  return { service, current, planGates, calls: (s: Session) => script(s.token).getQrCode };
 }
 
 beforeEach(() => {
@@ -57,7 +58,7 @@ describe("the qrCode facet (Bitly's own QR code)", () => {
   });
 
   it('remembers a 402 per account: one request ever, for any link, and not for another account', async () => {
-    const { service, current, calls } = setup();
+    const { service, current, planGates, calls } = setup();
     current.session = freya;
     expect(await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'qrCode' })).toEqual({ state: 'upgrade-required' });
     expect(await service.getLinkFacet({ link: 'bit.ly/Other99', facet: 'qrCode' })).toEqual({ state: 'upgrade-required' });
@@ -70,7 +71,7 @@ describe("the qrCode facet (Bitly's own QR code)", () => {
   });
 
   it('asks again after the gates are cleared (clear cached data, a plan upgrade)', async () => {
-    const { service, current, calls } = setup();
+    const { service, current, planGates, calls } = setup();
     current.session = freya;
     await service.getLinkFacet({ link: 'bit.ly/Abc1234', facet: 'qrCode' });
     await planGates.clear();

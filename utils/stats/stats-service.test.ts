@@ -6,7 +6,7 @@ import { StatsCache } from '../cache/stats-cache';
 import type { SchedulerOptions } from '../scheduler/request-scheduler';
 import { manualClock, scriptedBitly, settle } from '../scheduler/scheduled-bitly-fixture';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings/settings';
-import { planGates } from './plan-gates';
+import { rememberedPlanGates } from './plan-gates';
 import { createStatsService, type Session } from './stats-service';
 import { LookupBudget } from './lookup-budget';
 import { memoryArea } from '../cache/memory-area';
@@ -44,6 +44,7 @@ function setup({
   const current = { session };
   const pushes: Array<[string, unknown]> = [];
   const toldHosts: string[][] = [];
+  const planGates = rememberedPlanGates();
   const service = createStatsService({
     cache: new StatsCache({ area: fakeBrowser.storage.local as never }),
     bitly,
@@ -54,7 +55,7 @@ function setup({
     onBrandedHosts: (hosts) => toldHosts.push(hosts),
     now,
   });
-  return { service, client: (s: Session = paula) => script(s.token), current, pushes, toldHosts };
+  return { service, client: (s: Session = paula) => script(s.token), current, pushes, toldHosts, planGates };
 }
 
 /** What each call of a scripted operation sent. */
@@ -318,7 +319,7 @@ describe('stats service: what each failure answers (PRODUCT.md §5)', () => {
   });
 
   it('a metric 403 while the hover’s expand is finishing joins that answer: one expand, not two', async () => {
-    const { service, client } = setup();
+    const { service, client, planGates } = setup();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     client().expand.mockImplementation(async () => {
@@ -453,7 +454,7 @@ describe('stats service over the incognito cache', () => {
       bitly,
       session: async () => paula,
       settings: async () => parseSettings(DEFAULT_SETTINGS),
-      planGates,
+      planGates: rememberedPlanGates(),
       askers: { signal: () => undefined, push: () => {} },
     });
     expect(await service.getLinkFacet({ link: 'bit.ly/Private1', facet: 'destination' })).toMatchObject({ state: 'data' });
